@@ -1,0 +1,272 @@
+package jp.kiban.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import jp.kiban.persistence.Database;
+import jp.kiban.persistence.MigrationInfo;
+import jp.kiban.persistence.SchemaMigrations;
+import jp.kiban.platform.KibanEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * Kiban's headless command line: {@code kiban cli [--data DIR] <command> [--json]}. Messages are in
+ * English (for administrators' scripts and logs); {@code --json} prints one JSON document on stdout.
+ * Exit codes: 0 success, 1 failure, 2 wrong usage.
+ */
+public final class KibanCli {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private final Services services;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public KibanCli(Services services, PrintStream out, PrintStream err) {
+        this.services = services;
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String... args) {
+        if (!Boolean.getBoolean("kiban.cli.verbose")) {
+            Logger.getLogger("").setLevel(Level.WARNING); // keep INFO logs out of script output
+        }
+        CommandLine cl = new CommandLine(new Root(this));
+        cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean asJson = java.util.Arrays.asList(args).contains("--json");
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (asJson) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("error", message);
+                printJson(doc);
+            }
+            err.println("error: " + message);
+            return FAILED;
+        });
+        return cl.execute(args);
+    }
+
+    void printJson(Object doc) {
+        try {
+            out.println(json.writeValueAsString(doc));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code --json}, on every command that prints something. */
+    static final class OutputOptions {
+        @Option(names = "--json", description = "Print one JSON document on stdout instead of text.")
+        boolean json;
+    }
+
+    @Command(name = "kiban cli", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Kiban (基盤) administration command line. Runs on the same bundles as the desk client.",
+            subcommands = { VersionCommand.class, DbCommand.class, CommandLine.HelpCommand.class },
+            footer = { "", "The data folder is chosen by --data DIR, else KIBAN_DATA, else a per-user default.",
+                    "Exit codes: 0 success, 1 failure, 2 wrong usage." })
+    static final class Root implements Callable<Integer> {
+        final KibanCli cli;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--data", paramLabel = "DIR",
+                description = "Data folder (database, settings, logs). The kiban launcher passes it on to every bundle.")
+        Path data;
+
+        Root(KibanCli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(cli.err);
+            cli.err.println();
+            cli.err.println("error: a command is required");
+            return USAGE;
+        }
+
+        KibanEnvironment environment() {
+            KibanEnvironment env = cli.services.get(KibanEnvironment.class);
+            if (data != null && !data.toAbsolutePath().normalize().equals(env.dataLocation().root())) {
+                throw new IllegalStateException("--data " + data + " differs from the data folder in use ("
+                        + env.dataLocation().root() + "); start the CLI with the kiban launcher, which passes --data on");
+            }
+            return env;
+        }
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] { "Kiban command line" };
+        }
+    }
+
+    @Command(name = "version", mixinStandardHelpOptions = true,
+            description = "Print the Kiban version, the Java runtime and the data folder.")
+    static final class VersionCommand implements Callable<Integer> {
+        @ParentCommand
+        Root root;
+        @Mixin
+        OutputOptions output;
+
+        @Override
+        public Integer call() {
+            KibanEnvironment env = root.environment();
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("product", "Kiban");
+            doc.put("version", env.productVersion());
+            doc.put("java", Runtime.version().toString());
+            doc.put("javaVendor", System.getProperty("java.vendor"));
+            doc.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+            doc.put("dataFolder", env.dataLocation().root().toString());
+            doc.put("dataFolderSource", env.dataLocation().source());
+            if (output.json) {
+                root.cli.printJson(doc);
+            } else {
+                PrintStream o = root.cli.out;
+                o.println("Kiban " + doc.get("version"));
+                o.println("Java        " + doc.get("java") + " (" + doc.get("javaVendor") + ")");
+                o.println("OS          " + doc.get("os"));
+                o.println("Data folder " + doc.get("dataFolder") + " (" + doc.get("dataFolderSource") + ")");
+            }
+            return OK;
+        }
+    }
+
+    @Command(name = "db", mixinStandardHelpOptions = true, description = "Database: schema status and migrations.",
+            subcommands = { DbStatusCommand.class, DbMigrateCommand.class })
+    static final class DbCommand implements Callable<Integer> {
+        @ParentCommand
+        Root root;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(root.cli.err);
+            root.cli.err.println();
+            root.cli.err.println("error: a db command is required (status, migrate)");
+            return USAGE;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Show the database in use and every schema migration: applied, pending, changed or unknown."
+                    + " Reads only.")
+    static final class DbStatusCommand implements Callable<Integer> {
+        @ParentCommand
+        DbCommand db;
+        @Mixin
+        OutputOptions output;
+
+        @Override
+        public Integer call() {
+            KibanCli cli = db.root.cli;
+            db.root.environment();
+            Database database = cli.services.get(Database.class);
+            List<MigrationInfo> status = cli.services.get(SchemaMigrations.class).status();
+            boolean upToDate = status.stream().allMatch(m -> m.state() == MigrationInfo.State.APPLIED);
+            if (output.json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("database", databaseJson(database));
+                doc.put("upToDate", upToDate);
+                doc.put("migrations", migrationsJson(status));
+                cli.printJson(doc);
+            } else {
+                cli.out.println("Database    " + database.dialect().displayName() + " " + database.displayUrl());
+                cli.out.println("Schema      " + (upToDate ? "up to date"
+                        : status.stream().filter(m -> m.state() != MigrationInfo.State.APPLIED).count()
+                                + " migration(s) not applied: run 'kiban cli db migrate'"));
+                printTable(cli.out, status);
+            }
+            return OK;
+        }
+    }
+
+    @Command(name = "migrate", mixinStandardHelpOptions = true,
+            description = "Apply every pending schema migration (forward only), each in its own transaction.")
+    static final class DbMigrateCommand implements Callable<Integer> {
+        @ParentCommand
+        DbCommand db;
+        @Mixin
+        OutputOptions output;
+
+        @Override
+        public Integer call() {
+            KibanCli cli = db.root.cli;
+            db.root.environment();
+            Database database = cli.services.get(Database.class);
+            List<MigrationInfo> applied = cli.services.get(SchemaMigrations.class).migrate();
+            if (output.json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("database", databaseJson(database));
+                doc.put("applied", migrationsJson(applied));
+                cli.printJson(doc);
+            } else {
+                cli.out.println("Database    " + database.dialect().displayName() + " " + database.displayUrl());
+                cli.out.println(applied.isEmpty() ? "Nothing to migrate: the schema is up to date."
+                        : "Applied " + applied.size() + " migration(s):");
+                printTable(cli.out, applied);
+            }
+            return OK;
+        }
+    }
+
+    static Map<String, Object> databaseJson(Database d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", d.dialect().displayName());
+        m.put("url", d.displayUrl());
+        m.put("embedded", d.embedded());
+        return m;
+    }
+
+    static List<Map<String, Object>> migrationsJson(List<MigrationInfo> list) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (MigrationInfo mi : list) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("module", mi.module());
+            m.put("version", mi.version());
+            m.put("description", mi.description());
+            m.put("state", mi.state().name());
+            m.put("appliedAt", mi.appliedAt() == null ? null : mi.appliedAt().toString());
+            out.add(m);
+        }
+        return out;
+    }
+
+    static void printTable(PrintStream o, List<MigrationInfo> list) {
+        if (list.isEmpty()) {
+            return;
+        }
+        o.printf("%-12s %7s  %-8s %-24s %s%n", "MODULE", "VERSION", "STATE", "APPLIED AT", "DESCRIPTION");
+        for (MigrationInfo m : list) {
+            o.printf("%-12s %7d  %-8s %-24s %s%n", m.module(), m.version(), m.state(),
+                    m.appliedAt() == null ? "-" : m.appliedAt().toString(), m.description());
+        }
+    }
+}

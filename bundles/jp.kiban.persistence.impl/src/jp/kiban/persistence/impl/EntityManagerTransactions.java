@@ -1,0 +1,63 @@
+package jp.kiban.persistence.impl;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jp.kiban.persistence.Transactions;
+
+/** {@link Transactions} over one EntityManagerFactory, with the thread's open transaction joined. */
+public final class EntityManagerTransactions implements Transactions {
+    private final Supplier<EntityManagerFactory> emf;
+    private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+
+    public EntityManagerTransactions(Supplier<EntityManagerFactory> emf) {
+        this.emf = emf;
+    }
+
+    @Override
+    public <T> T required(Function<EntityManager, T> work) {
+        return run(work, false);
+    }
+
+    @Override
+    public <T> T readOnly(Function<EntityManager, T> work) {
+        return run(work, true);
+    }
+
+    private <T> T run(Function<EntityManager, T> work, boolean readOnly) {
+        EntityManager joined = current.get();
+        if (joined != null) {
+            try {
+                return work.apply(joined);
+            } catch (RuntimeException | Error e) {
+                // the outer transaction must not commit half of this work
+                joined.getTransaction().setRollbackOnly();
+                throw e;
+            }
+        }
+        EntityManager em = emf.get().createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        current.set(em);
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            if (readOnly) {
+                tx.rollback();
+            } else {
+                tx.commit(); // throws RollbackException when nested work failed and was caught
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            throw e;
+        } finally {
+            current.remove();
+            em.close();
+        }
+    }
+}

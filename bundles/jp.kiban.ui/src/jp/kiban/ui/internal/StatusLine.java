@@ -1,0 +1,73 @@
+package jp.kiban.ui.internal;
+
+import java.util.Optional;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jp.kiban.persistence.Database;
+import jp.kiban.platform.ConnectionStatus;
+import jp.kiban.platform.Municipality;
+import jp.kiban.platform.MunicipalityService;
+import jp.kiban.ui.UiKeys;
+
+/** The status line: the municipality, the database and the link to the central store. */
+public class StatusLine {
+    private static final System.Logger LOG = System.getLogger(StatusLine.class.getName());
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    MunicipalityService municipalities;
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    Database database;
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    ConnectionStatus connection;
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        Composite bar = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(3, false);
+        layout.marginHeight = 2;
+        layout.horizontalSpacing = 24;
+        bar.setLayout(layout);
+        label(bar, UiKeys.STATUS_MUNICIPALITY, municipalityText());
+        label(bar, UiKeys.STATUS_DATABASE, databaseText());
+        label(bar, UiKeys.STATUS_CONNECTION, Messages.get("status.connection."
+                + (connection == null ? ConnectionStatus.State.NOT_CONFIGURED : connection.state()).name()));
+    }
+
+    private static void label(Composite bar, String key, String text) {
+        Label l = new Label(bar, SWT.NONE);
+        l.setData(UiKeys.KEY, key);
+        l.setText(text);
+        l.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
+    }
+
+    private String municipalityText() {
+        try {
+            Optional<Municipality> m = municipalities == null ? Optional.empty() : municipalities.current();
+            return m.map(x -> Messages.get(x.demo() ? "status.municipality.demo" : "status.municipality", x.name(),
+                    x.code().value())).orElse(Messages.get("status.municipality.none"));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Municipality not readable: " + e.getMessage(), e);
+            return Messages.get("status.municipality.none");
+        }
+    }
+
+    private String databaseText() {
+        if (database == null) {
+            return Messages.get("status.database.error");
+        }
+        String what = database.dialect().displayName() + " " + database.displayUrl();
+        return Messages.get("status.database",
+                database.embedded() ? Messages.get("status.database.embedded", database.dialect().displayName())
+                        : what);
+    }
+}

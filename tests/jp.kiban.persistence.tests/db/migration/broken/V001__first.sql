@@ -1,0 +1,1 @@
+CREATE TABLE t_broken_first (id INTEGER NOT NULL PRIMARY KEY);

@@ -1,0 +1,72 @@
+package jp.kiban.ui.tests;
+
+import java.util.List;
+
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Tree;
+
+import jp.kiban.testing.ui.Bot;
+import jp.kiban.ui.UiKeys;
+
+/** Page object: the desk client's main window, as the counter clerk sees it. */
+public final class MainWindowPage {
+    private final Bot bot = new Bot(UiKeys.KEY);
+    private final Shell shell;
+
+    private MainWindowPage(Shell shell) {
+        this.shell = shell;
+    }
+
+    /** Waits until the main window is up, with its navigation tree rendered. */
+    public static MainWindowPage waitForIt() {
+        Bot bot = new Bot(UiKeys.KEY);
+        Tree nav = bot.widget(Tree.class, UiKeys.NAVIGATION_TREE);
+        return new MainWindowPage(Bot.ui(nav::getShell));
+    }
+
+    public Bot bot() {
+        return bot;
+    }
+
+    public String title() {
+        return Bot.ui(shell::getText);
+    }
+
+    public List<String> menuBar() {
+        return bot.menuLabels(shell);
+    }
+
+    public List<String> menu(String... path) {
+        return bot.menuLabels(shell, path);
+    }
+
+    public void clickMenu(String... path) {
+        bot.clickMenu(shell, path);
+    }
+
+    public List<String> navigationEntries() {
+        return Bot.treePaths(bot.widget(Tree.class, UiKeys.NAVIGATION_TREE));
+    }
+
+    public void openFromNavigation(String... path) {
+        Bot.activateTreeItem(bot.widget(Tree.class, UiKeys.NAVIGATION_TREE), path);
+    }
+
+    public String status(String key) {
+        return Bot.ui(bot.widget(Label.class, key)::getText);
+    }
+
+    public String label(String key) {
+        return Bot.ui(bot.widget(Label.class, key)::getText);
+    }
+
+    public boolean isShowing(String key) {
+        try {
+            bot.widget(Label.class, key);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
