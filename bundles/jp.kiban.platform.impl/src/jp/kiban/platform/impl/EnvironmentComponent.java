@@ -42,6 +42,7 @@ public class EnvironmentComponent implements KibanEnvironment {
                 throw new IllegalStateException("Cannot read " + settings + ": " + e, e);
             }
         }
+        LogSetup.configure(location.logs(), setting("log.console", "INFO"));
         Bundle b = FrameworkUtil.getBundle(EnvironmentComponent.class);
         version = b == null ? "dev" : b.getVersion().toString();
         LOG.log(System.Logger.Level.INFO, "Kiban {0}, data folder {1}", version, location);

@@ -3,6 +3,7 @@ package jp.kiban.ui.internal;
 import java.util.Optional;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -32,6 +33,8 @@ public class StatusLine {
 
     @PostConstruct
     public void createControls(Composite parent) {
+        // the renderer's composite has no layout of its own: without one the trim bar gets no height
+        parent.setLayout(new FillLayout());
         Composite bar = new Composite(parent, SWT.NONE);
         GridLayout layout = new GridLayout(3, false);
         layout.marginHeight = 2;
