@@ -44,6 +44,13 @@ public class StatusLine {
         label(bar, UiKeys.STATUS_DATABASE, databaseText());
         label(bar, UiKeys.STATUS_CONNECTION, Messages.get("status.connection."
                 + (connection == null ? ConnectionStatus.State.NOT_CONFIGURED : connection.state()).name()));
+        // The trim bar was laid out before this control had content; lay the window out again once it is up,
+        // or the status line stays zero pixels high until something else triggers a layout.
+        bar.getDisplay().asyncExec(() -> {
+            if (!bar.isDisposed()) {
+                bar.getShell().layout(true, true);
+            }
+        });
     }
 
     private static void label(Composite bar, String key, String text) {

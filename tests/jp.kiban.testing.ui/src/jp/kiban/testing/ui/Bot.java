@@ -146,6 +146,27 @@ public final class Bot {
         return null;
     }
 
+    /**
+     * True when a person could see the control: visible, not empty, and inside its shell's client
+     * area (a control laid out to zero height or outside the window is "visible" to SWT but not to anyone).
+     */
+    public static boolean isShownOnScreen(Control c) {
+        return ui(() -> {
+            if (c.isDisposed() || !c.isVisible()) {
+                return false;
+            }
+            Rectangle b = c.getBounds();
+            if (b.width <= 0 || b.height <= 0) {
+                return false;
+            }
+            Shell shell = c.getShell();
+            Rectangle onDisplay = c.getDisplay().map(c.getParent(), null, b);
+            Rectangle client = c.getDisplay().map(shell, null, shell.getClientArea());
+            return client.contains(onDisplay.x, onDisplay.y)
+                    && client.contains(onDisplay.x + onDisplay.width - 1, onDisplay.y + onDisplay.height - 1);
+        });
+    }
+
     /** A menu label without its mnemonic: "ファイル(&F)" → "ファイル", "&File" → "File". */
     public static String plain(String label) {
         String s = label.replaceAll("\\(&.\\)", "").replace("&", "");

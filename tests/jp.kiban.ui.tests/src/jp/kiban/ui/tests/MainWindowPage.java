@@ -53,8 +53,13 @@ public final class MainWindowPage {
         Bot.activateTreeItem(bot.widget(Tree.class, UiKeys.NAVIGATION_TREE), path);
     }
 
+    /** The text of a status line field; fails if the field is not actually on screen. */
     public String status(String key) {
-        return Bot.ui(bot.widget(Label.class, key)::getText);
+        Label l = bot.widget(Label.class, key);
+        if (!Bot.isShownOnScreen(l)) {
+            throw new AssertionError("status field " + key + " is not shown inside the window: " + Bot.ui(l::getBounds));
+        }
+        return Bot.ui(l::getText);
     }
 
     public String label(String key) {
