@@ -47,7 +47,8 @@ public final class Databases {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName(name);
         ds.setCreateDatabase("create");
-        return new CloseableDatabase(ds, Dialect.DERBY, "jdbc:derby:" + name, true) {
+        return new CloseableDatabase(new ExplainingDataSource(ds, "jdbc:derby:" + name), Dialect.DERBY,
+                "jdbc:derby:" + name, true) {
             @Override
             public void close() {
                 EmbeddedDataSource shutdown = new EmbeddedDataSource();
@@ -80,7 +81,8 @@ public final class Databases {
         if (schema != null && !schema.isBlank()) {
             display += " (schema " + schema + ")";
         }
-        return new CloseableDatabase(ds, Dialect.POSTGRESQL, display, false) {
+        ds.setConnectTimeout(10);
+        return new CloseableDatabase(new ExplainingDataSource(ds, display), Dialect.POSTGRESQL, display, false) {
             @Override
             public void close() {
                 // PGSimpleDataSource holds no connections

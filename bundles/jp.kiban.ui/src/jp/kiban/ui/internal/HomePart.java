@@ -15,6 +15,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jp.kiban.core.date.WarekiDate;
+import jp.kiban.persistence.DatabaseProblem;
 import jp.kiban.platform.Municipality;
 import jp.kiban.platform.MunicipalityService;
 import jp.kiban.ui.UiKeys;
@@ -34,11 +35,13 @@ public class HomePart {
         parent.setLayout(new GridLayout(1, false));
         Optional<Municipality> town = Optional.empty();
         String dbError = null;
+        DatabaseProblem problem = null;
         try {
             town = municipalities == null ? Optional.empty() : municipalities.current();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Database not available: " + e.getMessage(), e);
             dbError = e.getMessage();
+            problem = DatabaseProblem.of(e);
         }
         Label title = new Label(parent, SWT.NONE);
         title.setData(UiKeys.KEY, UiKeys.HOME_TITLE);
@@ -59,7 +62,9 @@ public class HomePart {
         message.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         StringBuilder text = new StringBuilder();
         if (dbError != null) {
-            text.append(Messages.get("home.dberror")).append("\n").append(Messages.get("home.dberror.detail", dbError));
+            text.append(Messages.get("home.dberror." + problem.name())).append("\n")
+                    .append(Messages.get("home.dberror.kept")).append("\n\n")
+                    .append(Messages.get("home.dberror.detail", dbError));
             message.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         } else if (town.isEmpty()) {
             text.append(Messages.get("home.none"));
