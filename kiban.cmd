@@ -71,17 +71,17 @@ exit /b 0
 :run
 if not exist "%ARCHIVE%" call :build
 call :install || exit /b 1
-"%JAVA_EXE%" -Dkiban.data="%DATA%" -Dkiban.demo=true -Dfile.encoding=UTF-8 %KIBAN_JAVA_OPTS% -jar "%LAUNCHER%" -configuration "%DATA%\runtime\desk" -data "%DATA%\workspace" -nl ja -consoleLog -clearPersistedState %REST%
+"%JAVA_EXE%" -Dkiban.data="%DATA%" -Dkiban.demo=true -Dfile.encoding=UTF-8 %KIBAN_JAVA_OPTS% -jar "%LAUNCHER%" -configuration "%DATA%\runtime\desk" -data @none -nl ja -consoleLog -clearPersistedState %REST%
 exit /b %ERRORLEVEL%
 
 :desk
 call :install || exit /b 1
-"%JAVA_EXE%" -Dkiban.data="%DATA%" -Dfile.encoding=UTF-8 %KIBAN_JAVA_OPTS% -jar "%LAUNCHER%" -configuration "%DATA%\runtime\desk" -data "%DATA%\workspace" -nl ja -clearPersistedState %REST%
+"%JAVA_EXE%" -Dkiban.data="%DATA%" -Dfile.encoding=UTF-8 %KIBAN_JAVA_OPTS% -jar "%LAUNCHER%" -configuration "%DATA%\runtime\desk" -data @none -nl ja -clearPersistedState %REST%
 exit /b %ERRORLEVEL%
 
 :cli
 call :install || exit /b 1
-"%JAVA_EXE%" -Dkiban.data="%DATA%" -Dkiban.db.migrate=manual -Dfile.encoding=UTF-8 %KIBAN_JAVA_OPTS% -jar "%LAUNCHER%" -configuration "%DATA%\runtime\cli" -data "%DATA%\workspace" -nl ja -nosplash -application jp.kiban.cli.app %REST%
+"%JAVA_EXE%" -Dkiban.data="%DATA%" -Dkiban.db.migrate=manual -Dfile.encoding=UTF-8 %KIBAN_JAVA_OPTS% -jar "%LAUNCHER%" -configuration "%DATA%\runtime\cli" -data @none -nl ja -nosplash -application jp.kiban.cli.app %REST%
 exit /b %ERRORLEVEL%
 
 :checkjava
