@@ -61,7 +61,7 @@ exit /b %ERRORLEVEL%
 
 :install
 if not exist "%ARCHIVE%" (
-  echo kiban: error: no Windows product at %ARCHIVE%. The build materialises Linux only for now: add the win32 environment to pom.xml. 1>&2
+  echo kiban: error: no Windows product at %ARCHIVE%: run "kiban build" first. 1>&2
   exit /b 1
 )
 if not exist "%INSTALL%\kiban" powershell -NoProfile -Command "Expand-Archive -Force '%ARCHIVE%' '%INSTALL%'"
