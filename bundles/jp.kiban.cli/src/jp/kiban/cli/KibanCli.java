@@ -190,7 +190,7 @@ public final class KibanCli {
             db.root.environment();
             Database database = cli.services.get(Database.class);
             List<MigrationInfo> status = cli.services.get(SchemaMigrations.class).status();
-            boolean upToDate = status.stream().allMatch(m -> m.state() == MigrationInfo.State.APPLIED);
+            boolean upToDate = status.stream().allMatch(m -> m.state().acceptable());
             if (output.json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("database", databaseJson(database));
@@ -200,7 +200,7 @@ public final class KibanCli {
             } else {
                 cli.out.println("Database    " + database.dialect().displayName() + " " + database.displayUrl());
                 cli.out.println("Schema      " + (upToDate ? "up to date"
-                        : status.stream().filter(m -> m.state() != MigrationInfo.State.APPLIED).count()
+                        : status.stream().filter(m -> !m.state().acceptable()).count()
                                 + " migration(s) not applied: run 'kiban cli db migrate'"));
                 printTable(cli.out, status);
             }

@@ -17,7 +17,20 @@ public record MigrationInfo(String module, int version, String description, Stat
         PENDING,
         /** Applied, but the shipped script differs from what was applied: refused until resolved. */
         CHANGED,
-        /** In the database, but no installed bundle ships it: the database is newer than this software. */
-        UNKNOWN
+        /**
+         * In the database, but the installed bundle of its module does not ship it: the database is newer
+         * than this software. Refused.
+         */
+        UNKNOWN,
+        /**
+         * In the database, for a module that is not installed here (a business module the administrator
+         * removed, or one whose bundle has not started yet). Kept and ignored.
+         */
+        NOT_INSTALLED;
+
+        /** True for the states a running installation accepts. */
+        public boolean acceptable() {
+            return this == APPLIED || this == NOT_INSTALLED;
+        }
     }
 }

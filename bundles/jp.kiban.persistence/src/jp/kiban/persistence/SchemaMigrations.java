@@ -18,6 +18,6 @@ public interface SchemaMigrations {
 
     /** True when nothing is pending, changed or unknown. */
     default boolean upToDate() {
-        return status().stream().allMatch(m -> m.state() == MigrationInfo.State.APPLIED);
+        return status().stream().allMatch(m -> m.state().acceptable());
     }
 }

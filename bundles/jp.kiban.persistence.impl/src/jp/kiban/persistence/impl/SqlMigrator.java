@@ -161,10 +161,13 @@ public final class SqlMigrator implements SchemaMigrations {
                 out.add(new MigrationInfo(s.module(), s.version(), a.description(), state, a.checksum(), a.appliedAt()));
             }
         }
+        Set<String> shippedModules = new HashSet<>();
+        shipped.forEach(s -> shippedModules.add(s.module()));
         for (Map.Entry<String, Applied> e : history.entrySet()) {
             if (!seen.contains(e.getKey())) {
                 Applied a = e.getValue();
-                out.add(new MigrationInfo(a.module(), a.version(), a.description(), State.UNKNOWN, a.checksum(),
+                State state = shippedModules.contains(a.module()) ? State.UNKNOWN : State.NOT_INSTALLED;
+                out.add(new MigrationInfo(a.module(), a.version(), a.description(), state, a.checksum(),
                         a.appliedAt()));
             }
         }

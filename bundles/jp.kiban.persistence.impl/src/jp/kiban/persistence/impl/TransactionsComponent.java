@@ -84,7 +84,7 @@ public class TransactionsComponent implements Transactions {
             return;
         }
         List<MigrationInfo> notApplied = migrations.status().stream()
-                .filter(m -> m.state() != MigrationInfo.State.APPLIED).toList();
+                .filter(m -> !m.state().acceptable()).toList();
         if (!notApplied.isEmpty()) {
             throw new MigrationException("The database schema is not up to date (" + notApplied.size()
                     + " migration(s) not applied): run 'kiban cli db migrate'");

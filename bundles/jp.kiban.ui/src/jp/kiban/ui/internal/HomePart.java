@@ -75,6 +75,8 @@ public class HomePart {
             text.append(Messages.get("home.hint"));
         }
         message.setText(text.toString());
+        LOG.log(System.Logger.Level.INFO, "Desk client home shown for {0}",
+                town.map(t -> t.name() + " " + t.code().value()).orElse(dbError == null ? "(no municipality)" : "(database error)"));
     }
 
     @PreDestroy

@@ -49,7 +49,7 @@ public class SystemInfoPart {
             String schema;
             try {
                 List<MigrationInfo> all = migrations.status();
-                long pending = all.stream().filter(m -> m.state() != MigrationInfo.State.APPLIED).count();
+                long pending = all.stream().filter(m -> !m.state().acceptable()).count();
                 schema = pending == 0 ? Messages.get("system.schema.uptodate", all.size())
                         : Messages.get("system.schema.pending", pending);
             } catch (RuntimeException e) {

@@ -184,4 +184,21 @@ class MigrationTest {
             assertTrue(e.getMessage().contains("newer than the software"), e.getMessage());
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("jp.kiban.persistence.tests.TestDatabases#engines")
+    void tablesOfAModuleThatIsNotInstalledAreKeptAndIgnored(Dialect dialect) throws Exception {
+        try (Databases.CloseableDatabase db = TestDatabases.fresh(dialect)) {
+            // a business module that was installed once, then removed by the administrator
+            migrator(db, self(), contribution("testmod", "/db/migration/testmod")).migrate();
+            SqlMigrator withoutIt = migrator(db, bundle("jp.kiban.platform.impl"),
+                    contribution("platform", "/db/migration/platform"));
+            assertFalse(withoutIt.migrate().isEmpty());
+            List<MigrationInfo> status = withoutIt.status();
+            assertEquals(List.of(State.APPLIED, State.NOT_INSTALLED, State.NOT_INSTALLED),
+                    status.stream().map(MigrationInfo::state).toList(), status.toString());
+            assertTrue(withoutIt.upToDate());
+            assertTrue(tableExists(db, "t_order"), "the removed module's data must be kept");
+        }
+    }
 }
