@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,7 +20,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import jp.kiban.persistence.Database;
 import jp.kiban.persistence.MigrationInfo;
 import jp.kiban.persistence.SchemaMigrations;
+import jp.kiban.core.DomainException;
+import jp.kiban.core.id.LocalGovernmentCode;
 import jp.kiban.platform.KibanEnvironment;
+import jp.kiban.platform.Municipality;
+import jp.kiban.platform.MunicipalityService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,7 +90,8 @@ public final class KibanCli {
 
     @Command(name = "kiban cli", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Kiban (基盤) administration command line. Runs on the same bundles as the desk client.",
-            subcommands = { VersionCommand.class, DbCommand.class, CommandLine.HelpCommand.class },
+            subcommands = { VersionCommand.class, DbCommand.class, MunicipalityCommand.class,
+                    CommandLine.HelpCommand.class },
             footer = { "", "The data folder is chosen by --data DIR, else KIBAN_DATA, else a per-user default.",
                     "Exit codes: 0 success, 1 failure, 2 wrong usage." })
     static final class Root implements Callable<Integer> {
@@ -232,6 +238,106 @@ public final class KibanCli {
                 cli.out.println(applied.isEmpty() ? "Nothing to migrate: the schema is up to date."
                         : "Applied " + applied.size() + " migration(s):");
                 printTable(cli.out, applied);
+            }
+            return OK;
+        }
+    }
+
+    @Command(name = "municipality", mixinStandardHelpOptions = true,
+            description = "The town or village this installation serves (code, name, mayor for 認証文).",
+            subcommands = { MunicipalityShowCommand.class, MunicipalitySetCommand.class })
+    static final class MunicipalityCommand implements Callable<Integer> {
+        @ParentCommand
+        Root root;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(root.cli.err);
+            root.cli.err.println();
+            root.cli.err.println("error: a municipality command is required (show, set)");
+            return USAGE;
+        }
+    }
+
+    static Map<String, Object> municipalityJson(Municipality m) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("code", m.code().value());
+        doc.put("name", m.name());
+        doc.put("mayorTitle", m.mayorTitle());
+        doc.put("mayorName", m.mayorName());
+        doc.put("demo", m.demo());
+        return doc;
+    }
+
+    static void printMunicipality(PrintStream o, Municipality m) {
+        o.println("Code        " + m.code().value() + (m.demo() ? " (demo)" : ""));
+        o.println("Name        " + m.name());
+        o.println("Mayor       " + (m.mayorTitle() + " " + m.mayorName()).strip());
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show the configured municipality.")
+    static final class MunicipalityShowCommand implements Callable<Integer> {
+        @ParentCommand
+        MunicipalityCommand parent;
+        @Mixin
+        OutputOptions output;
+
+        @Override
+        public Integer call() {
+            KibanCli cli = parent.root.cli;
+            parent.root.environment();
+            Optional<Municipality> m = cli.services.get(MunicipalityService.class).current();
+            if (output.json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("configured", m.isPresent());
+                m.ifPresent(x -> doc.put("municipality", municipalityJson(x)));
+                cli.printJson(doc);
+            } else if (m.isPresent()) {
+                printMunicipality(cli.out, m.get());
+            } else {
+                cli.out.println("No municipality configured: use 'kiban cli municipality set --code ... --name ...'");
+            }
+            return OK;
+        }
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true,
+            description = "Configure the municipality. The code is the 全国地方公共団体コード (5 digits, or 6 with the check"
+                    + " digit, which is verified). Replaces the demo town.")
+    static final class MunicipalitySetCommand implements Callable<Integer> {
+        @ParentCommand
+        MunicipalityCommand parent;
+        @Mixin
+        OutputOptions output;
+        @Option(names = "--code", required = true, paramLabel = "CODE", description = "e.g. 131016 or 13101")
+        String code;
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "e.g. 千代田区")
+        String name;
+        @Option(names = "--mayor-title", paramLabel = "TITLE", defaultValue = "", description = "e.g. 町長, 村長, 区長")
+        String mayorTitle;
+        @Option(names = "--mayor-name", paramLabel = "NAME", defaultValue = "", description = "首長の氏名")
+        String mayorName;
+
+        @Override
+        public Integer call() {
+            KibanCli cli = parent.root.cli;
+            parent.root.environment();
+            LocalGovernmentCode lgc;
+            try {
+                lgc = LocalGovernmentCode.of(code);
+            } catch (DomainException e) {
+                throw new CommandLine.ParameterException(parent.spec.commandLine(), "--code " + code + ": " + e.getMessage(), e,
+                        null, code);
+            }
+            Municipality saved = cli.services.get(MunicipalityService.class)
+                    .configure(new Municipality(lgc, name, mayorTitle, mayorName, false));
+            if (output.json) {
+                cli.printJson(Map.of("municipality", municipalityJson(saved)));
+            } else {
+                cli.out.println("Municipality configured:");
+                printMunicipality(cli.out, saved);
             }
             return OK;
         }

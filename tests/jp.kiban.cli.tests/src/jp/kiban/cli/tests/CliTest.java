@@ -116,6 +116,31 @@ class CliTest {
 
     @Test
     @Order(6)
+    void municipalityIsConfiguredWithAVerifiedCode() {
+        Result none = run("municipality", "show", "--json");
+        assertEquals(0, none.code(), none.err());
+        assertFalse(none.json().path("configured").asBoolean());
+
+        Result wrong = run("municipality", "set", "--code", "131017", "--name", "千代田区");
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("--code 131017"), wrong.err());
+        assertTrue(wrong.err().contains("check digit"), wrong.err());
+        assertFalse(run("municipality", "show", "--json").json().path("configured").asBoolean(),
+                "a refused code must not be stored");
+
+        Result ok = run("municipality", "set", "--code", "13101", "--name", "千代田区", "--mayor-title", "区長",
+                "--mayor-name", "千代田 花子", "--json");
+        assertEquals(0, ok.code(), ok.err());
+        assertEquals("131016", ok.json().path("municipality").path("code").asText());
+
+        Result shown = run("municipality", "show");
+        assertTrue(shown.out().contains("Name        千代田区"), shown.out());
+        assertTrue(shown.out().contains("Mayor       区長 千代田 花子"), shown.out());
+        assertTrue(run("municipality", "--help").out().contains("set"));
+    }
+
+    @Test
+    @Order(7)
     void aDifferentDataFolderThanTheOneInUseIsRefusedClearly() {
         Result r = run("--data", "/nonexistent/elsewhere", "version", "--json");
         assertEquals(1, r.code());
