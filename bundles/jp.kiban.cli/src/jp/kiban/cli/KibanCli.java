@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,9 +52,6 @@ public final class KibanCli {
     }
 
     public int run(String... args) {
-        if (!Boolean.getBoolean("kiban.cli.verbose")) {
-            Logger.getLogger("").setLevel(Level.WARNING); // keep INFO logs out of script output
-        }
         CommandLine cl = new CommandLine(new Root(this));
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

@@ -20,35 +20,53 @@ public class DatabaseComponent implements Database {
     private KibanEnvironment environment;
 
     private Databases.CloseableDatabase delegate;
+    /** Wrong settings do not stop the service: every use says what is wrong, at once, instead of a time-out. */
+    private IllegalArgumentException settingsError;
 
     @Activate
     void activate() {
-        delegate = Databases.create(environment::setting, environment.dataLocation().database());
-        LOG.log(System.Logger.Level.INFO, "Database: {0}", delegate);
+        try {
+            delegate = Databases.create(environment::setting, environment.dataLocation().database());
+            LOG.log(System.Logger.Level.INFO, "Database: {0}", delegate);
+        } catch (IllegalArgumentException e) {
+            settingsError = new IllegalArgumentException("The database settings in "
+                    + environment.dataLocation().settingsFile() + " are wrong: " + e.getMessage(), e);
+            LOG.log(System.Logger.Level.ERROR, settingsError.getMessage());
+        }
     }
 
     @Deactivate
     void deactivate() {
-        delegate.close();
+        if (delegate != null) {
+            delegate.close();
+        }
+    }
+
+    private Databases.CloseableDatabase delegate() {
+        if (settingsError != null) {
+            throw settingsError;
+        }
+        return delegate;
     }
 
     @Override
     public DataSource dataSource() {
-        return delegate.dataSource();
+        return delegate().dataSource();
     }
 
     @Override
     public Dialect dialect() {
-        return delegate.dialect();
+        return delegate == null ? Dialect.DERBY : delegate.dialect();
     }
 
     @Override
     public String displayUrl() {
-        return delegate.displayUrl();
+        return delegate == null ? "(invalid settings: " + settingsError.getCause().getMessage() + ")"
+                : delegate.displayUrl();
     }
 
     @Override
     public boolean embedded() {
-        return delegate.embedded();
+        return delegate != null && delegate.embedded();
     }
 }

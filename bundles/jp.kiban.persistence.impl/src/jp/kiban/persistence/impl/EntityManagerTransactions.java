@@ -12,6 +12,7 @@ import jp.kiban.persistence.Transactions;
 public final class EntityManagerTransactions implements Transactions {
     private final Supplier<EntityManagerFactory> emf;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+    private final ThreadLocal<Boolean> currentReadOnly = new ThreadLocal<>();
 
     public EntityManagerTransactions(Supplier<EntityManagerFactory> emf) {
         this.emf = emf;
@@ -29,6 +30,10 @@ public final class EntityManagerTransactions implements Transactions {
 
     private <T> T run(Function<EntityManager, T> work, boolean readOnly) {
         EntityManager joined = current.get();
+        if (joined != null && !readOnly && Boolean.TRUE.equals(currentReadOnly.get())) {
+            // the outer read-only transaction would silently roll the write back
+            throw new IllegalStateException("A write (Transactions.required) inside a read-only transaction");
+        }
         if (joined != null) {
             try {
                 return work.apply(joined);
@@ -41,6 +46,7 @@ public final class EntityManagerTransactions implements Transactions {
         EntityManager em = emf.get().createEntityManager();
         EntityTransaction tx = em.getTransaction();
         current.set(em);
+        currentReadOnly.set(readOnly);
         try {
             tx.begin();
             T result = work.apply(em);
@@ -57,6 +63,7 @@ public final class EntityManagerTransactions implements Transactions {
             throw e;
         } finally {
             current.remove();
+            currentReadOnly.remove();
             em.close();
         }
     }

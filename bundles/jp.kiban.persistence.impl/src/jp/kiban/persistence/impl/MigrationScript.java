@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * One versioned SQL script: {@code V<version>__<description>[.<dialect>].sql}.
  *
  * <p>The format is deliberately small so that the same file runs on Derby and PostgreSQL: statements
- * end with a semicolon at the end of a line; lines starting with {@code --} are comments. No
+ * end with a semicolon at the end of a line; {@code --} starts a comment (outside string literals). No
  * procedural blocks; use a dialect-specific script where a statement cannot be shared.
  */
 public record MigrationScript(String module, int version, String description, String fileName, String sql) {
@@ -47,9 +47,10 @@ public record MigrationScript(String module, int version, String description, St
     public List<String> statements() {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String line : normalise(sql).split("\n")) {
+        for (String raw : normalise(sql).split("\n")) {
+            String line = withoutTrailingComment(raw);
             String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+            if (trimmed.isEmpty()) {
                 continue;
             }
             if (current.length() > 0) {
@@ -67,6 +68,20 @@ public record MigrationScript(String module, int version, String description, St
             out.add(current.toString().strip());
         }
         return out;
+    }
+
+    /** The line without a {@code --} comment that starts outside a string literal. */
+    static String withoutTrailingComment(String line) {
+        boolean inString = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\'') {
+                inString = !inString; // a doubled '' toggles twice: still right
+            } else if (!inString && c == '-' && i + 1 < line.length() && line.charAt(i + 1) == '-') {
+                return line.substring(0, i);
+            }
+        }
+        return line;
     }
 
     private static String normalise(String s) {

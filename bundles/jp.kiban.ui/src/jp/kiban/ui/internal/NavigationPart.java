@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.TreeItem;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import jp.kiban.ui.PartOpener;
 import jp.kiban.ui.UiKeys;
 
 /**

@@ -31,6 +31,8 @@ public class StatusLine {
     @org.eclipse.e4.core.di.annotations.Optional
     ConnectionStatus connection;
 
+    private boolean databaseFailed;
+
     @PostConstruct
     public void createControls(Composite parent) {
         // the renderer's composite has no layout of its own: without one the trim bar gets no height
@@ -41,7 +43,7 @@ public class StatusLine {
         layout.horizontalSpacing = 24;
         bar.setLayout(layout);
         label(bar, UiKeys.STATUS_MUNICIPALITY, municipalityText());
-        label(bar, UiKeys.STATUS_DATABASE, databaseText());
+        label(bar, UiKeys.STATUS_DATABASE, databaseFailed ? Messages.get("status.database.error") : databaseText());
         label(bar, UiKeys.STATUS_CONNECTION, Messages.get("status.connection."
                 + (connection == null ? ConnectionStatus.State.NOT_CONFIGURED : connection.state()).name()));
         // The trim bar was laid out before this control had content; lay the window out again once it is up,
@@ -67,7 +69,8 @@ public class StatusLine {
                     x.code().value())).orElse(Messages.get("status.municipality.none"));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Municipality not readable: " + e.getMessage(), e);
-            return Messages.get("status.municipality.none");
+            databaseFailed = true;
+            return Messages.get("status.municipality.unknown");
         }
     }
 

@@ -28,14 +28,16 @@ class MigrationScriptTest {
         MigrationScript s = new MigrationScript("m", 1, "d", "V1__d.sql", """
                 -- comment; not a statement
                 CREATE TABLE a (
-                  x VARCHAR(10) -- trailing comment stays inside
+                  x VARCHAR(10) -- trailing comment is dropped
                 );
                 INSERT INTO a VALUES ('a;b');
 
-                INSERT INTO a VALUES ('c')
+                INSERT INTO a VALUES ('c'); -- a comment after the semicolon; with one inside
+                INSERT INTO a VALUES ('-- not a comment');
                 """);
-        assertEquals(List.of("CREATE TABLE a (\n  x VARCHAR(10) -- trailing comment stays inside\n)",
-                "INSERT INTO a VALUES ('a;b')", "INSERT INTO a VALUES ('c')"), s.statements());
+        assertEquals(List.of("CREATE TABLE a (\n  x VARCHAR(10) \n)",
+                "INSERT INTO a VALUES ('a;b')", "INSERT INTO a VALUES ('c')",
+                "INSERT INTO a VALUES ('-- not a comment')"), s.statements());
     }
 
     @Test

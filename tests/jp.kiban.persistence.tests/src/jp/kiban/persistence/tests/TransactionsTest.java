@@ -3,6 +3,7 @@ package jp.kiban.persistence.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -106,6 +107,14 @@ class TransactionsTest {
                 em.flush();
                 return null;
             });
+            assertEquals(1, count(tx));
+            // a write nested in a read-only transaction is refused, not silently lost
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> tx.readOnly(em -> tx.required(inner -> {
+                        inner.persist(new TestOrder(8, "lost write"));
+                        return null;
+                    })));
+            assertTrue(e.getMessage().contains("read-only"), e.getMessage());
             assertEquals(1, count(tx));
         });
     }

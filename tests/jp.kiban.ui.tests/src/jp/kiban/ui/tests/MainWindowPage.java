@@ -25,6 +25,10 @@ public final class MainWindowPage {
         return new MainWindowPage(Bot.ui(nav::getShell));
     }
 
+    public Shell shell() {
+        return shell;
+    }
+
     public Bot bot() {
         return bot;
     }

@@ -45,7 +45,7 @@ class MainWindowUITest {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void businessBundlesContributeThroughModelFragments() {
         MainWindowPage main = MainWindowPage.waitForIt();
         List<String> nav = main.navigationEntries();
@@ -60,7 +60,7 @@ class MainWindowUITest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void systemInformationShowsTheDatabaseAndSchema() {
         MainWindowPage main = MainWindowPage.waitForIt();
         main.openFromNavigation("システム管理", "システム情報");
@@ -78,7 +78,20 @@ class MainWindowUITest {
     }
 
     @Test
-    @Order(4)
+    @Order(2)
+    void aBusinessMenuEntryOpensItsPartInTheMainStack() {
+        MainWindowPage main = MainWindowPage.waitForIt();
+        main.clickMenu("業務", "受付一覧を開く（テスト）");
+        Label part = main.bot().widget(Label.class, ReceptionTestPart.LABEL_ID);
+        assertTrue(Bot.isShownOnScreen(part));
+        // the part sits in the main stack, beside ホーム, not in a new window or the navigation stack
+        assertEquals(main.shell(), Bot.ui(part::getShell));
+        assertTrue(Bot.ui(() -> part.getShell().getBounds().contains(part.toDisplay(0, 0))));
+        assertTrue(Bot.ui(() -> part.toDisplay(0, 0).x > 300), "opened in the navigation area");
+    }
+
+    @Test
+    @Order(5)
     void homeComesBackFromTheMenu() {
         MainWindowPage main = MainWindowPage.waitForIt();
         main.clickMenu("業務", "ホームを表示");

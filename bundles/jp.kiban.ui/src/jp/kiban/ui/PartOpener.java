@@ -1,4 +1,4 @@
-package jp.kiban.ui.internal;
+package jp.kiban.ui;
 
 import org.eclipse.e4.core.di.annotations.Creatable;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -9,9 +9,11 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 
 import jakarta.inject.Inject;
-import jp.kiban.ui.UiKeys;
 
-/** Opens a business part from its descriptor in the main stack, or brings it to the front if open. */
+/**
+ * Opens a business part from its descriptor in the main part stack, or brings it to the front if it is
+ * open already. Business bundles inject it ({@code @Inject PartOpener opener}) in their handlers.
+ */
 @Creatable
 public class PartOpener {
     @Inject
