@@ -21,6 +21,8 @@ if not defined JAVA_EXE (
   exit /b 1
 )
 
+set "NL=%KIBAN_LANG%"
+if "%NL%"=="" set "NL=ja"
 set "CMD=%~1"
 if "%CMD%"=="" goto usage
 shift
@@ -64,24 +66,25 @@ if not exist "%ARCHIVE%" (
   echo kiban: error: no Windows product at %ARCHIVE%: run "kiban build" first. 1>&2
   exit /b 1
 )
-if not exist "%INSTALL%\kiban" powershell -NoProfile -Command "Expand-Archive -Force '%ARCHIVE%' '%INSTALL%'"
+rem re-extract when the archive is newer than the installation (after a rebuild)
+powershell -NoProfile -Command "$a=Get-Item '%ARCHIVE%'; $m='%INSTALL%\.archive'; if (!(Test-Path $m) -or (Get-Item $m).LastWriteTime -lt $a.LastWriteTime) { if (Test-Path '%INSTALL%') { Remove-Item -Recurse -Force '%INSTALL%' }; Expand-Archive -Force $a.FullName '%INSTALL%'; New-Item -ItemType File -Force $m | Out-Null }"
 for %%J in ("%INSTALL%\kiban\plugins\org.eclipse.equinox.launcher_*.jar") do set "LAUNCHER=%%~fJ"
 exit /b 0
 
 :run
 if not exist "%ARCHIVE%" call :build
 call :install || exit /b 1
-"%JAVA_EXE%" -Dkiban.data="%DATA%" -Dkiban.demo=true -Dfile.encoding=UTF-8 %KIBAN_JAVA_OPTS% -jar "%LAUNCHER%" -configuration "%DATA%\runtime\desk" -data @none -nl ja -consoleLog -clearPersistedState %REST%
+"%JAVA_EXE%" -Dkiban.data="%DATA%" -Dkiban.demo=true -Dfile.encoding=UTF-8 %KIBAN_JAVA_OPTS% -jar "%LAUNCHER%" -configuration "%DATA%\runtime\desk" -data @none -nl %NL% -consoleLog -clearPersistedState %REST%
 exit /b %ERRORLEVEL%
 
 :desk
 call :install || exit /b 1
-"%JAVA_EXE%" -Dkiban.data="%DATA%" -Dfile.encoding=UTF-8 %KIBAN_JAVA_OPTS% -jar "%LAUNCHER%" -configuration "%DATA%\runtime\desk" -data @none -nl ja -clearPersistedState %REST%
+"%JAVA_EXE%" -Dkiban.data="%DATA%" -Dfile.encoding=UTF-8 %KIBAN_JAVA_OPTS% -jar "%LAUNCHER%" -configuration "%DATA%\runtime\desk" -data @none -nl %NL% -clearPersistedState %REST%
 exit /b %ERRORLEVEL%
 
 :cli
 call :install || exit /b 1
-"%JAVA_EXE%" -Dkiban.data="%DATA%" -Dkiban.db.migrate=manual -Dfile.encoding=UTF-8 %KIBAN_JAVA_OPTS% -jar "%LAUNCHER%" -configuration "%DATA%\runtime\cli" -data @none -nl ja -nosplash -application jp.kiban.cli.app %REST%
+"%JAVA_EXE%" -Dkiban.data="%DATA%" -Dkiban.db.migrate=manual -Dfile.encoding=UTF-8 %KIBAN_JAVA_OPTS% -jar "%LAUNCHER%" -configuration "%DATA%\runtime\cli" -data @none -nl %NL% -nosplash -application jp.kiban.cli.app %REST%
 exit /b %ERRORLEVEL%
 
 :checkjava
