@@ -20,6 +20,7 @@ import jp.kiban.persistence.MigrationInfo;
 import jp.kiban.persistence.SchemaMigrations;
 import jp.kiban.core.DomainException;
 import jp.kiban.core.id.LocalGovernmentCode;
+import jp.kiban.demo.DemoTown;
 import jp.kiban.platform.KibanEnvironment;
 import jp.kiban.platform.Municipality;
 import jp.kiban.platform.MunicipalityService;
@@ -85,7 +86,7 @@ public final class KibanCli {
 
     @Command(name = "kiban cli", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Kiban (基盤) administration command line. Runs on the same bundles as the desk client.",
-            subcommands = { VersionCommand.class, DbCommand.class, MunicipalityCommand.class,
+            subcommands = { VersionCommand.class, DbCommand.class, MunicipalityCommand.class, DemoCommand.class,
                     CommandLine.HelpCommand.class },
             footer = { "", "The data folder is chosen by --data DIR, else KIBAN_DATA, else a per-user default.",
                     "Exit codes: 0 success, 1 failure, 2 wrong usage." })
@@ -333,6 +334,77 @@ public final class KibanCli {
             } else {
                 cli.out.println("Municipality configured:");
                 printMunicipality(cli.out, saved);
+            }
+            return OK;
+        }
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true, description = "The generated demo town for trials, tests and benchmarks.",
+            subcommands = { DemoGenerateCommand.class })
+    static final class DemoCommand implements Callable<Integer> {
+        @ParentCommand
+        Root root;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(root.cli.err);
+            root.cli.err.println();
+            root.cli.err.println("error: a demo command is required (generate)");
+            return USAGE;
+        }
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Add a generated town (households, foreign residents, past 異動) to the register of the demo"
+                    + " municipality (デモ町, set up if none is configured). Refused for a real municipality.")
+    static final class DemoGenerateCommand implements Callable<Integer> {
+        @ParentCommand
+        DemoCommand parent;
+        @Mixin
+        OutputOptions output;
+        @Option(names = "--residents", paramLabel = "N", defaultValue = "3000",
+                description = "At least this many residents (default ${DEFAULT-VALUE}).")
+        int residents;
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "20261123",
+                description = "Random seed; the same seed gives the same town (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() {
+            KibanCli cli = parent.root.cli;
+            parent.root.environment();
+            if (residents < 1 || residents > 1_000_000) {
+                throw new CommandLine.ParameterException(parent.spec.commandLine(),
+                        "--residents must be between 1 and 1000000, not " + residents);
+            }
+            MunicipalityService towns = cli.services.get(MunicipalityService.class);
+            Optional<Municipality> town = towns.current();
+            if (town.isPresent() && !town.get().demo()) {
+                throw new IllegalStateException("The configured municipality " + town.get().name() + " ("
+                        + town.get().code().value() + ") is a real town: demo residents are never added to it");
+            }
+            if (town.isEmpty()) {
+                towns.configure(Municipality.demoTown());
+            }
+            DemoTown.Result r = cli.services.get(DemoTown.class).generate(residents, seed, (done, target) -> {
+                if (!output.json) {
+                    cli.err.printf("\r%d / %d residents", Math.min(done, target), target);
+                }
+            });
+            if (output.json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("households", r.households());
+                doc.put("persons", r.persons());
+                doc.put("foreignResidents", r.foreignResidents());
+                doc.put("changes", r.changes());
+                doc.put("millis", r.millis());
+                cli.printJson(doc);
+            } else {
+                cli.err.println();
+                cli.out.printf("Generated %d persons in %d households (%d foreign residents), %d changes, in %.1f s%n",
+                        r.persons(), r.households(), r.foreignResidents(), r.changes(), r.millis() / 1000.0);
             }
             return OK;
         }

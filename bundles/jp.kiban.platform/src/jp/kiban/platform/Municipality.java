@@ -14,6 +14,11 @@ import jp.kiban.core.id.LocalGovernmentCode;
  * @param demo       true for the demo town shipped for trials; never for a real town
  */
 public record Municipality(LocalGovernmentCode code, String name, String mayorTitle, String mayorName, boolean demo) {
+    /** デモ町: prefecture 13 with the unused town number 999, so it can never be taken for a real town. */
+    public static Municipality demoTown() {
+        return new Municipality(LocalGovernmentCode.of("139998"), "デモ町", "町長", "基盤 太郎", true);
+    }
+
     public Municipality {
         Objects.requireNonNull(code, "code");
         if (name == null || name.isBlank()) {

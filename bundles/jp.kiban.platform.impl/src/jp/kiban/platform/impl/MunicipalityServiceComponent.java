@@ -18,9 +18,7 @@ import jp.kiban.platform.MunicipalityService;
 public class MunicipalityServiceComponent implements MunicipalityService {
     private static final System.Logger LOG = System.getLogger(MunicipalityServiceComponent.class.getName());
 
-    /** デモ町: prefecture 13 with the unused town number 999, so it can never be taken for a real town. */
-    public static final Municipality DEMO_TOWN = new Municipality(LocalGovernmentCode.of("139998"), "デモ町", "町長",
-            "基盤 太郎", true);
+    private static final Municipality DEMO_TOWN = Municipality.demoTown();
 
     @Reference
     private Transactions tx;

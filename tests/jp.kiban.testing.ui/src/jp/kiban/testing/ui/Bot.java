@@ -277,6 +277,78 @@ public final class Bot {
         });
     }
 
+    /** Types text into a field as a person would end up with it: focus, replace, Modify fired by SWT. */
+    public void type(String id, String text) {
+        org.eclipse.swt.widgets.Text t = widget(org.eclipse.swt.widgets.Text.class, id);
+        ui(() -> {
+            t.setFocus();
+            t.setText(text);
+        });
+    }
+
+    /** Chooses an item of a read-only combo by its text. */
+    public void choose(String id, String item) {
+        org.eclipse.swt.widgets.Combo c = widget(org.eclipse.swt.widgets.Combo.class, id);
+        ui(() -> {
+            int index = c.indexOf(item);
+            if (index < 0) {
+                throw new IllegalStateException("no item '" + item + "' in combo " + id);
+            }
+            c.select(index);
+            c.notifyListeners(SWT.Selection, new Event());
+        });
+    }
+
+    /** Presses a button (enabled ones only, as a person can). */
+    public void click(String id) {
+        org.eclipse.swt.widgets.Button b = widget(org.eclipse.swt.widgets.Button.class, id);
+        ui(() -> {
+            if (!b.isEnabled()) {
+                throw new IllegalStateException("button " + id + " is disabled");
+            }
+            b.setFocus();
+            b.notifyListeners(SWT.Selection, new Event());
+        });
+    }
+
+    /** The text of a label. */
+    public String text(String id) {
+        org.eclipse.swt.widgets.Label l = widget(org.eclipse.swt.widgets.Label.class, id);
+        return ui(l::getText);
+    }
+
+    /** Every row of a table, each as its cells' texts. */
+    public List<List<String>> rows(String id) {
+        org.eclipse.swt.widgets.Table t = widget(org.eclipse.swt.widgets.Table.class, id);
+        return ui(() -> {
+            List<List<String>> out = new ArrayList<>();
+            for (org.eclipse.swt.widgets.TableItem item : t.getItems()) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < t.getColumnCount(); i++) {
+                    cells.add(item.getText(i));
+                }
+                out.add(cells);
+            }
+            return out;
+        });
+    }
+
+    /** Selects rows of a table (by index) and fires Selection; {@code open} also fires DefaultSelection (Enter). */
+    public void selectRows(String id, boolean open, int... indices) {
+        org.eclipse.swt.widgets.Table t = widget(org.eclipse.swt.widgets.Table.class, id);
+        ui(() -> {
+            t.setSelection(indices);
+            Event e = new Event();
+            e.item = t.getItem(indices[0]);
+            t.notifyListeners(SWT.Selection, e);
+            if (open) {
+                Event d = new Event();
+                d.item = t.getItem(indices[0]);
+                t.notifyListeners(SWT.DefaultSelection, d);
+            }
+        });
+    }
+
     /** A PNG of the whole screen, in {@code target/screenshots/<name>.png}; returns the file. */
     public static Path screenshot(String name) {
         Path dir = Path.of(System.getProperty("kiban.screenshots", "target/screenshots"));

@@ -1,0 +1,247 @@
+package jp.kiban.demo.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import jp.kiban.core.address.Address;
+import jp.kiban.core.address.PostalCode;
+import jp.kiban.core.address.Prefecture;
+import jp.kiban.core.date.RecordedDate;
+import jp.kiban.core.id.AddresseeNumber;
+import jp.kiban.core.id.HouseholdNumber;
+import jp.kiban.core.id.LocalGovernmentCode;
+import jp.kiban.core.name.AlphabetName;
+import jp.kiban.core.name.Furigana;
+import jp.kiban.core.name.KanjiName;
+import jp.kiban.demo.DemoTown;
+import jp.kiban.platform.Municipality;
+import jp.kiban.platform.MunicipalityService;
+import jp.kiban.platform.Operator;
+import jp.kiban.resident.ChangeRequest;
+import jp.kiban.resident.ChangeResult;
+import jp.kiban.resident.Domicile;
+import jp.kiban.resident.ForeignResidence;
+import jp.kiban.resident.MoveOutCertificate;
+import jp.kiban.resident.PersonData;
+import jp.kiban.resident.Relationship;
+import jp.kiban.resident.ResidentChanges;
+import jp.kiban.resident.ResidentType;
+import jp.kiban.resident.Sex;
+import jp.kiban.demo.internal.DemoNames.Foreigner;
+import jp.kiban.demo.internal.DemoNames.Name;
+import jp.kiban.demo.internal.DemoNames.Town;
+
+/**
+ * The generator: move-ins in batches (one transaction each, through {@link ResidentChanges#applyAll}
+ * as {@link Operator#system()}), then later events for some households: births, moves within the
+ * town, deaths of elder members and move-outs. Every change goes through the same rules as at the
+ * counter, so the demo town is a valid register.
+ */
+@Component(service = DemoTown.class)
+public class DemoTownGenerator implements DemoTown {
+    private static final int BATCH = 100;
+
+    /** Where people came from: real 全国地方公共団体コード (check digits computed) and a written address there. */
+    private static final List<String[]> ORIGINS = List.of(
+            new String[] { "13101", "東京都千代田区霞が関一丁目2番3号" }, new String[] { "01100", "北海道札幌市中央区北一条西二丁目1番地" },
+            new String[] { "14100", "神奈川県横浜市中区日本大通1番地" }, new String[] { "27100", "大阪府大阪市北区中之島一丁目3番20号" },
+            new String[] { "23100", "愛知県名古屋市中区三の丸三丁目1番1号" }, new String[] { "04100", "宮城県仙台市青葉区国分町三丁目7番1号" },
+            new String[] { "40130", "福岡県福岡市中央区天神一丁目8番1号" });
+
+    @Reference
+    private ResidentChanges changes;
+    @Reference
+    private MunicipalityService municipalities;
+
+    private record Planned(ChangeRequest moveIn, List<Member> members) {
+    }
+
+    private record Member(PersonData person, Relationship relationship) {
+    }
+
+    @Override
+    public Result generate(int residents, long seed, Progress progress) {
+        long start = System.nanoTime();
+        Municipality town = municipalities.current()
+                .orElseThrow(() -> new IllegalStateException("No municipality configured: set one first"));
+        Random r = new Random(seed);
+        LocalDate today = LocalDate.now();
+        Operator system = Operator.system();
+        int persons = 0;
+        int households = 0;
+        int changeCount = 0;
+        int foreigners = 0;
+        List<ChangeRequest> batch = new ArrayList<>();
+        List<ChangeResult> results = new ArrayList<>();
+        Map<HouseholdNumber, LocalDate> movedInOn = new HashMap<>();
+        while (persons < residents) {
+            boolean foreign = r.nextInt(100) < 3;
+            ChangeRequest moveIn = foreign ? foreignMoveIn(r, town, today) : householdMoveIn(r, town, today);
+            int size = moveIn instanceof ChangeRequest.DomesticMoveIn d ? d.members().size()
+                    : ((ChangeRequest.MoveInFromAbroad) moveIn).members().size();
+            persons += size;
+            foreigners += foreign ? size : 0;
+            households++;
+            batch.add(moveIn);
+            if (batch.size() == BATCH || persons >= residents) {
+                List<ChangeResult> done = changes.applyAll(system, batch);
+                for (int i = 0; i < done.size(); i++) {
+                    movedInOn.put(done.get(i).households().get(0), batch.get(i).changeDate());
+                }
+                results.addAll(done);
+                changeCount += batch.size();
+                batch = new ArrayList<>();
+                progress.worked(persons, residents);
+            }
+        }
+        // later events, in date order per household: a birth, a move within the town, a death, a move-out
+        List<ChangeRequest> later = new ArrayList<>();
+        for (ChangeResult moved : results) {
+            HouseholdNumber h = moved.households().get(0);
+            LocalDate since = movedInOn.get(h);
+            int roll = r.nextInt(100);
+            if (roll < 8 && since.isBefore(today.minusYears(1))) {
+                LocalDate born = between(r, since.plusDays(30), today.minusDays(20));
+                Name family = familyOf(moved);
+                if (family != null) {
+                    boolean boy = r.nextBoolean();
+                    Name given = DemoNames.pick(r, boy ? DemoNames.MALE : DemoNames.FEMALE);
+                    PersonData child = PersonData.builder().name(KanjiName.of(family.kanji(), given.kanji()))
+                            .furigana(Furigana.of(family.kana() + "　" + given.kana()))
+                            .birthDate(RecordedDate.exact(born)).sex(boy ? Sex.MALE : Sex.FEMALE).build();
+                    later.add(new ChangeRequest.Birth(born.plusDays(r.nextInt(10)), h, child, Relationship.CHILD));
+                }
+            } else if (roll < 14 && since.isBefore(today.minusMonths(6))) {
+                LocalDate moved2 = between(r, since.plusDays(60), today.minusDays(10));
+                later.add(ChangeRequest.MoveWithinTown.of(moved2, moved2.plusDays(r.nextInt(14)), moved.persons(),
+                        address(r, town, DemoNames.pick(r, DemoNames.TOWNS)), Optional.empty()));
+            } else if (roll < 17 && moved.persons().size() == 1 && since.isBefore(today.minusMonths(6))) {
+                LocalDate died = between(r, since.plusDays(60), today.minusDays(10));
+                later.add(new ChangeRequest.Death(died, died.plusDays(r.nextInt(7)), moved.persons().get(0),
+                        Optional.empty(), Map.of()));
+            } else if (roll < 20 && since.isBefore(today.minusMonths(6))) {
+                LocalDate out = between(r, since.plusDays(60), today.minusDays(10));
+                String[] dest = DemoNames.pick(r, ORIGINS);
+                later.add(new ChangeRequest.MoveOut(out, out.minusDays(r.nextInt(10)), moved.persons(), dest[1], false,
+                        Optional.empty(), Map.of()));
+            }
+        }
+        for (int i = 0; i < later.size(); i += BATCH) {
+            List<ChangeRequest> part = later.subList(i, Math.min(later.size(), i + BATCH));
+            changes.applyAll(system, part);
+            changeCount += part.size();
+        }
+        return new Result(households, persons + (int) later.stream().filter(c -> c instanceof ChangeRequest.Birth).count(),
+                changeCount, foreigners, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static Name familyOf(ChangeResult moved) {
+        if (moved.snapshots().isEmpty()) {
+            return null;
+        }
+        PersonData head = moved.snapshots().get(0).person();
+        if (head.type() != ResidentType.JAPANESE) {
+            return null;
+        }
+        String kana = head.furigana().value();
+        int space = kana.indexOf('　');
+        return new Name(head.name().family(), space < 0 ? kana : kana.substring(0, space));
+    }
+
+    private ChangeRequest householdMoveIn(Random r, Municipality town, LocalDate today) {
+        int roll = r.nextInt(100);
+        int size = roll < 30 ? 1 : roll < 58 ? 2 : roll < 76 ? 3 : roll < 91 ? 4 : roll < 98 ? 5 : 6;
+        Name family = DemoNames.pick(r, DemoNames.FAMILY);
+        int headAge = size == 1 ? 20 + r.nextInt(70) : 28 + r.nextInt(50);
+        LocalDate headBirth = today.minusYears(headAge).minusDays(r.nextInt(365));
+        LocalDate moveIn = between(r, headBirth.plusYears(20), today.minusDays(5));
+        List<ChangeRequest.NewMember> members = new ArrayList<>();
+        boolean headMale = size == 1 ? r.nextBoolean() : r.nextInt(100) < 85;
+        members.add(member(r, family, headBirth, headMale, Relationship.HEAD));
+        if (size >= 2) {
+            LocalDate spouseBirth = headBirth.plusDays(r.nextInt(2000) - 1000);
+            members.add(member(r, family, spouseBirth, !headMale, headMale ? Relationship.WIFE : Relationship.HUSBAND));
+        }
+        for (int i = 2; i < size; i++) {
+            if (i == 5 && headAge < 60) {
+                LocalDate parent = headBirth.minusYears(25 + r.nextInt(10));
+                members.add(member(r, family, parent, r.nextBoolean(),
+                        r.nextBoolean() ? Relationship.FATHER : Relationship.MOTHER));
+                continue;
+            }
+            LocalDate earliest = headBirth.plusYears(20);
+            LocalDate childBirth = between(r, earliest, moveIn.minusDays(1));
+            if (childBirth.isBefore(earliest)) {
+                childBirth = earliest;
+            }
+            members.add(member(r, family, childBirth, r.nextBoolean(), Relationship.CHILD));
+        }
+        String[] origin = DemoNames.pick(r, ORIGINS);
+        LocalDate certDate = moveIn.minusDays(r.nextInt(10));
+        return new ChangeRequest.DomesticMoveIn(moveIn, moveIn.plusDays(r.nextInt(14)).isAfter(today) ? today
+                : moveIn.plusDays(r.nextInt(14)), address(r, town, DemoNames.pick(r, DemoNames.TOWNS)),
+                Optional.of(PostalCode.of(DemoNames.pick(r, DemoNames.TOWNS).postalCode())), origin[1],
+                new MoveOutCertificate(LocalGovernmentCode.of(origin[0]), certDate, town.name()), Optional.empty(),
+                members);
+    }
+
+    private ChangeRequest foreignMoveIn(Random r, Municipality town, LocalDate today) {
+        Foreigner f = DemoNames.pick(r, DemoNames.FOREIGNERS);
+        LocalDate birth = today.minusYears(20 + r.nextInt(30)).minusDays(r.nextInt(365));
+        LocalDate moveIn = between(r, today.minusYears(8), today.minusDays(5));
+        String card = "" + (char) ('A' + r.nextInt(26)) + (char) ('A' + r.nextInt(26))
+                + String.format("%08d", r.nextInt(100_000_000)) + (char) ('A' + r.nextInt(26)) + (char) ('A' + r.nextInt(26));
+        boolean permanent = f.residenceStatus().equals("永住者") || f.residenceStatus().equals("特別永住者");
+        ForeignResidence residence = ForeignResidence.midToLongTerm(f.nationality(),
+                f.residenceStatus().equals("特別永住者") ? "永住者" : f.residenceStatus(), permanent ? null : "3年",
+                permanent ? null : moveIn.plusYears(3), card);
+        PersonData person = PersonData.builder().type(ResidentType.FOREIGN)
+                .name(KanjiName.of(f.familyKana(), f.givenKana().replace("　", "")))
+                .furigana(Furigana.of(f.familyKana() + "　" + f.givenKana().replace("　", "")))
+                .alphabetName(AlphabetName.of(f.family() + " " + f.given())).birthDate(RecordedDate.exact(birth))
+                .sex(r.nextBoolean() ? Sex.MALE : Sex.FEMALE).foreign(residence).build();
+        return new ChangeRequest.MoveInFromAbroad(moveIn, moveIn.plusDays(r.nextInt(14)).isAfter(today) ? today
+                : moveIn.plusDays(r.nextInt(14)), address(r, town, DemoNames.pick(r, DemoNames.TOWNS)),
+                Optional.empty(), f.nationality() + "（国外）", Optional.empty(),
+                List.of(new ChangeRequest.NewMember(person, Relationship.HEAD)));
+    }
+
+    private static ChangeRequest.NewMember member(Random r, Name family, LocalDate birth, boolean male,
+            Relationship relationship) {
+        Name given = DemoNames.pick(r, male ? DemoNames.MALE : DemoNames.FEMALE);
+        PersonData.Builder b = PersonData.builder().name(KanjiName.of(family.kanji(), given.kanji()))
+                .furigana(Furigana.of(family.kana() + "　" + given.kana())).birthDate(RecordedDate.exact(birth))
+                .sex(male ? Sex.MALE : Sex.FEMALE);
+        if (r.nextInt(100) < 60) {
+            b.domicile(new Domicile(domicileOf(r), family.kanji() + "　" + given.kanji()));
+        }
+        return new ChangeRequest.NewMember(b.build(), relationship);
+    }
+
+    private static String domicileOf(Random r) {
+        String[] origin = DemoNames.pick(r, ORIGINS);
+        int cut = origin[1].indexOf('市') > 0 ? origin[1].indexOf('市') + 1 : origin[1].indexOf('区') + 1;
+        return origin[1].substring(0, cut) + (1 + r.nextInt(30)) + "番地";
+    }
+
+    private static Address address(Random r, Municipality town, Town t) {
+        return Address.of(Prefecture.ofCode(town.code().prefectureCode()), town.name(), t.name(),
+                (1 + r.nextInt(40)) + "番地" + (1 + r.nextInt(20)));
+    }
+
+    private static LocalDate between(Random r, LocalDate from, LocalDate to) {
+        if (!to.isAfter(from)) {
+            return from;
+        }
+        long days = to.toEpochDay() - from.toEpochDay();
+        return from.plusDays((long) (r.nextDouble() * days));
+    }
+}
