@@ -1,0 +1,112 @@
+package jp.kiban.resident.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import jp.kiban.resident.ui.internal.MoveInPart;
+import jp.kiban.resident.ui.internal.PendingPart;
+import jp.kiban.resident.ui.internal.PersonPart;
+import jp.kiban.resident.ui.internal.SearchPart;
+import jp.kiban.testing.ui.Bot;
+import jp.kiban.testing.ui.ScreenshotOnFailure;
+
+/**
+ * A family of three moves in at the counter (転入届, 仮登録), the supervisor confirms it (本登録), and
+ * the clerk finds them by フリガナ and opens the household — through the real desk client.
+ */
+@ExtendWith(ScreenshotOnFailure.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MoveInAndSearchUITest {
+    private final CounterPage page = new CounterPage();
+
+    @Test
+    @Order(1)
+    void badInputIsShownNextToTheFieldAndNothingTypedIsLost() {
+        page.mainWindow();
+        page.open("住民記録", "転入届");
+        page.field("town", "本町");
+        page.field("lot", "1番地2");
+        page.member(1, "山田", "太郎", "山田タロウ", "S55.5.5", "男", "世帯主");
+        page.bot.click(MoveInPart.REGISTER);
+        assertTrue(page.fieldMessage("m1.furigana").contains("山"), page.fieldMessage("m1.furigana"));
+        assertTrue(page.fieldMessage("changeDate").contains("入力してください"), page.fieldMessage("changeDate"));
+        assertTrue(page.bot.text(MoveInPart.STATUS).contains("入力内容を確認してください"));
+        // what the clerk typed is still there
+        assertEquals("山田タロウ", page.fieldValue("m1.furigana"));
+        assertEquals("1番地2", page.fieldValue("lot"));
+    }
+
+    @Test
+    @Order(2)
+    void aFamilyOfThreeMovesInAndIsProvisional() {
+        page.field("postal", "100-0001");
+        page.field("changeDate", "R6.4.1");
+        page.field("notifiedOn", "R6.4.3");
+        page.field("previousAddress", "東京都千代田区霞が関一丁目1番1号");
+        page.field("certIssuer", "131016");
+        page.field("certDate", "R6.3.31");
+        page.field("certDestination", "デモ町本町1番地2");
+        page.member(1, "山田", "太郎", "ヤマダ　タロウ", "S55.5.5", "男", "世帯主");
+        page.bot.click(MoveInPart.ADD_MEMBER);
+        page.member(2, "山田", "花子", "やまだ はなこ", "昭和57年7月7日", "女", "妻");
+        page.bot.click(MoveInPart.ADD_MEMBER);
+        page.member(3, "山田", "一郎", "ﾔﾏﾀﾞ ｲﾁﾛｳ", "2015-01-10", "男", "子");
+        assertEquals("→ 昭和57年7月7日", page.fieldMessage("m2.birth"));
+        Bot.screenshot("resident-movein-form");
+        page.bot.click(MoveInPart.REGISTER);
+        String status = page.bot.text(MoveInPart.STATUS);
+        assertTrue(status.contains("仮登録しました（3 人）"), status);
+
+        // provisional: not yet on the register, so not found
+        page.open("住民記録", "住民検索");
+        assertEquals(List.of(), page.search("ヤマダ"));
+        assertEquals("該当する住民はいません。", page.bot.text(SearchPart.STATUS));
+    }
+
+    @Test
+    @Order(3)
+    void theSupervisorConfirmsAndTheFamilyIsFoundByFurigana() {
+        page.open("住民記録", "仮登録一覧");
+        List<List<String>> pending = page.bot.rows(PendingPart.TABLE);
+        assertEquals(1, pending.size(), pending.toString());
+        assertEquals("国内転入", pending.get(0).get(0));
+        assertTrue(pending.get(0).get(3).contains("山田 太郎（世帯主）") || pending.get(0).get(3).contains("山田　太郎（世帯主）"),
+                pending.get(0).get(3));
+        page.bot.selectRows(PendingPart.TABLE, false, 0);
+        page.bot.click(PendingPart.CONFIRM);
+        assertTrue(page.bot.text(PendingPart.STATUS).contains("本登録しました"), page.bot.text(PendingPart.STATUS));
+        assertEquals(List.of(), page.bot.rows(PendingPart.TABLE));
+
+        page.open("住民記録", "住民検索");
+        List<List<String>> family = page.search("ヤマダ");
+        assertEquals(3, family.size(), family.toString());
+        List<List<String>> hanako = page.search("やまだ　はな");
+        assertEquals(1, hanako.size(), hanako.toString());
+        assertTrue(hanako.get(0).get(1).startsWith("山田"), hanako.toString());
+        assertEquals("ヤマダ　ハナコ", hanako.get(0).get(2));
+        assertEquals("昭和57年7月7日", hanako.get(0).get(3));
+        Bot.screenshot("resident-search");
+
+        page.bot.selectRows(SearchPart.RESULTS, true, 0);
+        String title = Bot.waitFor("person detail of 山田 花子",
+                () -> page.bot.text(PersonPart.TITLE).contains("ハナコ") ? page.bot.text(PersonPart.TITLE) : null);
+        assertTrue(title.contains("住民"), title);
+        List<List<String>> household = page.bot.rows(PersonPart.HOUSEHOLD);
+        assertEquals(3, household.size(), household.toString());
+        assertEquals("世帯主", household.get(0).get(0));
+        assertEquals(List.of("世帯主", "妻", "子"), household.stream().map(r -> r.get(0)).toList());
+        List<List<String>> history = page.bot.rows(PersonPart.HISTORY);
+        assertEquals(1, history.size());
+        assertEquals("国内転入", history.get(0).get(1));
+        assertEquals("令和6年4月1日", history.get(0).get(2));
+        Bot.screenshot("resident-person");
+    }
+}
