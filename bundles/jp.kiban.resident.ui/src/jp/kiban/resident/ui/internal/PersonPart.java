@@ -10,6 +10,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -26,6 +27,7 @@ import jp.kiban.resident.ChangeInfo;
 import jp.kiban.resident.Household;
 import jp.kiban.resident.PersonData;
 import jp.kiban.resident.ResidentRecord;
+import jp.kiban.resident.ResidentChanges;
 import jp.kiban.resident.ResidentRegistry;
 import jp.kiban.ui.PartOpener;
 import jp.kiban.ui.Session;
@@ -47,6 +49,14 @@ public class PersonPart {
     PartOpener opener;
     @Inject
     MPart part;
+    @Inject
+    ResidentChanges changes;
+
+    private ResidentRecord shown;
+    private Household shownHousehold;
+    private ResidentRecord latest;
+    private Label actionStatus;
+    private final java.util.List<Button> actions = new java.util.ArrayList<>();
 
     private Composite body;
     private Label title;
@@ -71,6 +81,20 @@ public class PersonPart {
         title.setData(UiKeys.KEY, TITLE);
         title.setText(Messages.get("person.none"));
         title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+
+        Composite bar = new Composite(parent, SWT.NONE);
+        bar.setLayout(new GridLayout(9, false));
+        action(bar, "move", "転居", () -> new ChangeDialogs.MoveWithin(shell(), changes, session, shown, shownHousehold));
+        action(bar, "moveOut", "転出", () -> new ChangeDialogs.MoveOut(shell(), changes, session, shown, shownHousehold));
+        action(bar, "birth", "出生", () -> new ChangeDialogs.Birth(shell(), changes, session, shown));
+        action(bar, "death", "死亡", () -> new ChangeDialogs.Death(shell(), changes, session, shown, shownHousehold));
+        action(bar, "split", "世帯分離", () -> new ChangeDialogs.Split(shell(), changes, session, shown));
+        action(bar, "head", "世帯主変更", () -> new ChangeDialogs.HeadChange(shell(), changes, session, shown, shownHousehold));
+        action(bar, "correct", "修正", () -> new ChangeDialogs.Correction(shell(), changes, session, shown));
+        action(bar, "cancel", "取消", () -> new ChangeDialogs.Cancel(shell(), changes, session, shown, latest));
+        actionStatus = new Label(bar, SWT.NONE);
+        actionStatus.setData(UiKeys.KEY, "person.actionStatus");
+        actionStatus.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 
         Composite columns = new Composite(parent, SWT.NONE);
         columns.setLayout(new GridLayout(2, true));
@@ -97,6 +121,25 @@ public class PersonPart {
                 show(n);
             }
         });
+    }
+
+    private void action(Composite bar, String key, String label, java.util.function.Supplier<ChangeDialog> dialog) {
+        Button b = new Button(bar, SWT.PUSH);
+        b.setText(label);
+        b.setData(UiKeys.KEY, "person.action." + key);
+        b.setEnabled(false);
+        b.addListener(SWT.Selection, e -> {
+            ChangeDialog d = dialog.get();
+            if (d.open() == org.eclipse.jface.window.Window.OK && d.result().isPresent()) {
+                actionStatus.setText(Messages.get("change.registered", d.result().get().reason().label()));
+                body.layout(true, true);
+            }
+        });
+        actions.add(b);
+    }
+
+    private org.eclipse.swt.widgets.Shell shell() {
+        return body.getShell();
     }
 
     private static Label heading(Composite parent, String text) {
@@ -131,6 +174,8 @@ public class PersonPart {
                 return;
             }
             ResidentRecord r = found.get();
+            shown = r;
+            actionStatus.setText("");
             PersonData p = r.person();
             title.setText(p.displayName().fullName() + "（" + p.furigana().value() + "）　" + r.status().label());
             part.setLabel(p.displayName().fullName());
@@ -167,6 +212,7 @@ public class PersonPart {
             p.residentRecordCode().ifPresent(c -> row(Messages.get("item.residentRecordCode"), c.value()));
 
             Household h = registry.household(session.operator(), r.householdNumber());
+            shownHousehold = h;
             householdTitle.setText(Messages.get("person.section.household", r.householdNumber().value()));
             for (ResidentRecord m : h.members()) {
                 TableItem item = new TableItem(household, SWT.NONE);
@@ -175,6 +221,12 @@ public class PersonPart {
                         m.person().birthDate().format(), m.status().label(), m.addresseeNumber().value() });
             }
             List<ResidentRecord> snapshots = registry.history(session.operator(), number);
+            latest = snapshots.isEmpty() ? r : snapshots.get(snapshots.size() - 1);
+            boolean onRegister = r.status().onRegister();
+            for (Button b : actions) {
+                String key = (String) b.getData(UiKeys.KEY);
+                b.setEnabled(onRegister || key.endsWith(".cancel") || key.endsWith(".correct"));
+            }
             for (int i = snapshots.size() - 1; i >= 0; i--) {
                 ChangeInfo c = snapshots.get(i).change();
                 TableItem item = new TableItem(history, SWT.NONE);
