@@ -22,6 +22,7 @@ public class AddresseeSchema implements SchemaContribution {
 
     @Override
     public List<Class<?>> entityClasses() {
-        return List.of(NumberRangeEntity.class, AddresseeEntity.class);
+        return List.of(NumberRangeEntity.class, AddresseeEntity.class, AddressColumns.class, NonResidentEntity.class,
+                MailingAddressEntity.class, TownEntity.class);
     }
 }

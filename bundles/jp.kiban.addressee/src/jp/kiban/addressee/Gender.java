@@ -1,0 +1,7 @@
+package jp.kiban.addressee;
+
+/** 男女の別, where it is known. */
+public enum Gender {
+    MALE,
+    FEMALE
+}
