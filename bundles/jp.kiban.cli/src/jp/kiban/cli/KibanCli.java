@@ -41,9 +41,9 @@ public final class KibanCli {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    private final Services services;
-    private final PrintStream out;
-    private final PrintStream err;
+    final Services services;
+    final PrintStream out;
+    final PrintStream err;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public KibanCli(Services services, PrintStream out, PrintStream err) {
@@ -87,6 +87,7 @@ public final class KibanCli {
     @Command(name = "kiban cli", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Kiban (基盤) administration command line. Runs on the same bundles as the desk client.",
             subcommands = { VersionCommand.class, DbCommand.class, MunicipalityCommand.class, DemoCommand.class,
+                    ResidentCommands.ResidentCommand.class, ResidentCommands.TownCommand.class,
                     CommandLine.HelpCommand.class },
             footer = { "", "The data folder is chosen by --data DIR, else KIBAN_DATA, else a per-user default.",
                     "Exit codes: 0 success, 1 failure, 2 wrong usage." })
