@@ -1,5 +1,7 @@
 package jp.kiban.addressee.impl.csv;
 
+import jp.kiban.core.csv.Csv;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package jp.kiban.addressee.tests;
+package jp.kiban.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,9 +9,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import jp.kiban.addressee.impl.csv.Csv;
-import jp.kiban.addressee.impl.csv.Csv.Problem;
-import jp.kiban.addressee.impl.csv.Csv.Row;
+import jp.kiban.core.csv.Csv;
+import jp.kiban.core.csv.Csv.Problem;
+import jp.kiban.core.csv.Csv.Row;
 
 /** The minimal RFC 4180 reader and writer. */
 class CsvTest {
