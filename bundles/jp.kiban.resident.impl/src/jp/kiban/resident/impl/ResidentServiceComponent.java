@@ -1,0 +1,573 @@
+package jp.kiban.resident.impl;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jp.kiban.addressee.AddresseeDirectory;
+import jp.kiban.addressee.AddresseeNumbers;
+import jp.kiban.addressee.NameAndAddress;
+import jp.kiban.core.id.AddresseeNumber;
+import jp.kiban.core.id.HouseholdNumber;
+import jp.kiban.persistence.Transactions;
+import jp.kiban.platform.Operator;
+import jp.kiban.platform.Permission;
+import jp.kiban.resident.ChangeInfo;
+import jp.kiban.resident.ChangeReason;
+import jp.kiban.resident.ChangeRequest;
+import jp.kiban.resident.ChangeResult;
+import jp.kiban.resident.ChangeState;
+import jp.kiban.resident.Household;
+import jp.kiban.resident.PendingChange;
+import jp.kiban.resident.ResidentAccess;
+import jp.kiban.resident.ResidentAccessListener;
+import jp.kiban.resident.ResidentChanges;
+import jp.kiban.resident.ResidentEvents;
+import jp.kiban.resident.ResidentException;
+import jp.kiban.resident.ResidentQuery;
+import jp.kiban.resident.ResidentRecord;
+import jp.kiban.resident.ResidentRegistry;
+import jp.kiban.resident.SearchResult;
+
+/**
+ * The resident register: reading ({@link ResidentRegistry}), 異動 with 仮登録/本登録
+ * ({@link ResidentChanges}) and names and addresses for the addressee base ({@link AddresseeDirectory}).
+ * <p>
+ * Confirmations are serialised in this process so that the confirmation sequence, the commit order
+ * and the order of the posted events agree; events are posted only after the commit.
+ */
+@Component(service = { ResidentRegistry.class, ResidentChanges.class, AddresseeDirectory.class })
+public class ResidentServiceComponent implements ResidentRegistry, ResidentChanges, AddresseeDirectory {
+
+    private static final Logger LOG = Logger.getLogger(ResidentServiceComponent.class.getName());
+    /** The register's calendar: 異動日 and 処理日 are days in Japan. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+
+    @Reference
+    private Transactions tx;
+
+    @Reference
+    private AddresseeNumbers numbers;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
+
+    private final List<ResidentAccessListener> listeners = new CopyOnWriteArrayList<>();
+    private final Object changeLock = new Object();
+    private volatile Clock clock = Clock.system(ZONE);
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(ResidentAccessListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(ResidentAccessListener listener) {
+        listeners.remove(listener);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // ==== ResidentChanges ========================================================================
+
+    @Override
+    public ChangeResult register(Operator operator, ChangeRequest request) {
+        require(operator, Permission.REGISTER_CHANGE, "permission.register");
+        ChangeResult result;
+        synchronized (changeLock) {
+            result = tx.required(em -> store(em, operator, request));
+        }
+        access(operator, ResidentAccess.Kind.CHANGE_REGISTERED, result.persons(), false,
+                result.reason().name() + " " + result.changeId());
+        return result;
+    }
+
+    @Override
+    public ChangeResult confirm(Operator operator, UUID changeId) {
+        require(operator, Permission.CONFIRM_CHANGE, "permission.confirm");
+        synchronized (changeLock) {
+            Confirmed c = tx.required(em -> confirm(em, operator, changeId.toString()));
+            post(List.of(c));
+            access(operator, ResidentAccess.Kind.CHANGE_CONFIRMED, c.result.persons(), false,
+                    c.result.reason().name() + " " + changeId);
+            return c.result;
+        }
+    }
+
+    @Override
+    public ChangeResult reject(Operator operator, UUID changeId, String reason) {
+        require(operator, Permission.CONFIRM_CHANGE, "permission.confirm");
+        String why = ResidentException.requireText(reason, "rejectReason");
+        ChangeResult result;
+        synchronized (changeLock) {
+            result = tx.required(em -> {
+                ChangeEntity c = provisional(em, changeId.toString());
+                List<AddresseeNumber> persons = new ArrayList<>();
+                for (SnapshotEntity s : new ChangeEngine.Store(em).snapshotsOf(c.changeId)) {
+                    persons.add(AddresseeNumber.of(s.addresseeNumber));
+                    PersonEntity p = em.find(PersonEntity.class, s.addresseeNumber);
+                    em.remove(s);
+                    if (p.currentHistory == null) {
+                        em.remove(p); // entered the register with this change only
+                    } else {
+                        p.pendingChangeId = null;
+                    }
+                }
+                c.state = ChangeState.REJECTED.name();
+                c.rejectReason = why;
+                decided(c, operator);
+                return new ChangeResult(changeId, ChangeReason.valueOf(c.reason), ChangeState.REJECTED, persons,
+                        List.of(), List.of());
+            });
+        }
+        access(operator, ResidentAccess.Kind.CHANGE_REJECTED, result.persons(), false,
+                result.reason().name() + " " + changeId);
+        return result;
+    }
+
+    @Override
+    public List<PendingChange> pending(Operator operator) {
+        if (!operator.may(Permission.CONFIRM_CHANGE) && !operator.may(Permission.REGISTER_CHANGE)) {
+            throw refused(operator, "permission.confirm");
+        }
+        LocalDate today = today();
+        boolean withhold = !operator.may(Permission.USE_INDIVIDUAL_NUMBER);
+        List<PendingChange> result = tx.readOnly(em -> {
+            List<PendingChange> list = new ArrayList<>();
+            for (ChangeEntity c : em.createQuery("SELECT c FROM ResidentChange c WHERE c.state = :s"
+                    + " ORDER BY c.registeredAt, c.changeId", ChangeEntity.class)
+                    .setParameter("s", ChangeState.PROVISIONAL.name()).getResultList()) {
+                ChangeInfo info = info(c);
+                List<ResidentRecord> proposed = new ChangeEngine.Store(em).snapshotsOf(c.changeId).stream()
+                        .map(s -> Draft.of(s).toRecord(info, today, withhold)).toList();
+                list.add(new PendingChange(UUID.fromString(c.changeId), info.reason(), c.changeDate,
+                        Optional.ofNullable(c.notificationDate), c.registeredBy, c.registeredByName, c.registeredAt,
+                        c.description, proposed));
+            }
+            return list;
+        });
+        access(operator, ResidentAccess.Kind.VIEW, result.stream().flatMap(p -> p.proposed().stream())
+                .map(ResidentRecord::addresseeNumber).distinct().toList(), !withhold, "pending changes");
+        return result;
+    }
+
+    @Override
+    public ChangeResult apply(Operator operator, ChangeRequest request) {
+        return applyAll(operator, List.of(request)).get(0);
+    }
+
+    @Override
+    public List<ChangeResult> applyAll(Operator operator, List<ChangeRequest> requests) {
+        require(operator, Permission.REGISTER_CHANGE, "permission.register");
+        require(operator, Permission.CONFIRM_CHANGE, "permission.confirm");
+        synchronized (changeLock) {
+            List<Confirmed> confirmed = tx.required(em -> {
+                List<Confirmed> list = new ArrayList<>();
+                for (ChangeRequest r : requests) {
+                    ChangeResult registered = store(em, operator, r);
+                    list.add(confirm(em, operator, registered.changeId().toString()));
+                }
+                return list;
+            });
+            post(confirmed);
+            for (Confirmed c : confirmed) {
+                access(operator, ResidentAccess.Kind.CHANGE_CONFIRMED, c.result.persons(), false,
+                        c.result.reason().name() + " " + c.result.changeId());
+            }
+            return confirmed.stream().map(c -> c.result).toList();
+        }
+    }
+
+    /** Validates and writes a provisional change. */
+    private ChangeResult store(EntityManager em, Operator operator, ChangeRequest request) {
+        LocalDate today = today();
+        Plan plan = new ChangeEngine(em, numbers, operator, today).plan(request);
+        ChangeEntity c = new ChangeEntity();
+        c.changeId = UUID.randomUUID().toString();
+        c.reason = plan.reason().name();
+        c.state = ChangeState.PROVISIONAL.name();
+        c.changeDate = plan.changeDate();
+        c.notificationDate = plan.notificationDate();
+        c.processedOn = today;
+        c.registeredBy = operator.id();
+        c.registeredByName = operator.name();
+        c.registeredAt = Instant.now(clock);
+        c.description = plan.description();
+        c.cancelledChangeId = plan.cancelledChangeId();
+        em.persist(c);
+        for (Draft d : plan.drafts()) {
+            d.changeId = c.changeId;
+            d.confirmed = false;
+            PersonEntity p = em.find(PersonEntity.class, d.number.value());
+            if (p == null) {
+                p = new PersonEntity(d.number.value());
+                em.persist(p);
+            }
+            p.pendingChangeId = c.changeId;
+            em.persist(d.toEntity());
+        }
+        em.flush();
+        ChangeInfo info = info(c);
+        boolean withhold = !operator.may(Permission.USE_INDIVIDUAL_NUMBER);
+        return new ChangeResult(UUID.fromString(c.changeId), plan.reason(), ChangeState.PROVISIONAL,
+                plan.drafts().stream().map(d -> d.number).toList(), households(em, plan.drafts()),
+                plan.drafts().stream().map(d -> d.toRecord(info, today, withhold)).toList());
+    }
+
+    private record Confirmed(ChangeResult result, Event event) {
+    }
+
+    private Confirmed confirm(EntityManager em, Operator operator, String changeId) {
+        ChangeEntity c = provisional(em, changeId);
+        List<SnapshotEntity> rows = new ChangeEngine.Store(em).snapshotsOf(changeId);
+        List<Draft> drafts = new ArrayList<>();
+        for (SnapshotEntity s : rows) {
+            PersonEntity p = em.find(PersonEntity.class, s.addresseeNumber);
+            int expected = p.currentHistory == null ? 1 : p.currentHistory + 1;
+            if (s.historyNumber != expected) {
+                throw new ResidentException("change.stale", Draft.of(s).displayName());
+            }
+            s.confirmed = true;
+            p.currentHistory = s.historyNumber;
+            p.pendingChangeId = null;
+            drafts.add(Draft.of(s));
+        }
+        Long last = em.createQuery("SELECT MAX(c.confirmSeq) FROM ResidentChange c", Long.class).getSingleResult();
+        c.state = ChangeState.CONFIRMED.name();
+        c.confirmSeq = last == null ? 1L : last + 1;
+        decided(c, operator);
+        if (c.cancelledChangeId != null) {
+            ChangeEntity target = em.find(ChangeEntity.class, c.cancelledChangeId);
+            if (target.cancelledBy != null) {
+                throw new ResidentException("cancel.already");
+            }
+            target.cancelledBy = c.changeId;
+        }
+        em.flush();
+        LocalDate today = today();
+        ChangeInfo info = info(c);
+        boolean withhold = !operator.may(Permission.USE_INDIVIDUAL_NUMBER);
+        List<HouseholdNumber> households = households(em, drafts);
+        ChangeResult result = new ChangeResult(UUID.fromString(changeId), info.reason(), ChangeState.CONFIRMED,
+                drafts.stream().map(d -> d.number).toList(), households,
+                drafts.stream().map(d -> d.toRecord(info, today, withhold)).toList());
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(ResidentEvents.CHANGE_ID, changeId);
+        props.put(ResidentEvents.REASON, info.reason().name());
+        props.put(ResidentEvents.REASON_CODE, info.reason().code());
+        props.put(ResidentEvents.CHANGE_DATE, c.changeDate.toString());
+        props.put(ResidentEvents.ADDRESSEE_NUMBERS, drafts.stream().map(d -> d.number.value()).toArray(String[]::new));
+        props.put(ResidentEvents.HISTORY_NUMBERS, drafts.stream().mapToInt(d -> d.history).toArray());
+        props.put(ResidentEvents.HOUSEHOLD_NUMBERS, households.stream().map(HouseholdNumber::value).toArray(String[]::new));
+        props.put(ResidentEvents.SEQUENCE, c.confirmSeq);
+        return new Confirmed(result, new Event(info.reason().topic(), props));
+    }
+
+    /** Households of the drafts, before and after the change, sorted. */
+    private static List<HouseholdNumber> households(EntityManager em, List<Draft> drafts) {
+        TreeSet<HouseholdNumber> set = new TreeSet<>();
+        for (Draft d : drafts) {
+            set.add(d.household);
+            if (d.history > 1) {
+                SnapshotEntity before = em.find(SnapshotEntity.class, new SnapshotId(d.number.value(), d.history - 1));
+                if (before != null) {
+                    set.add(HouseholdNumber.of(before.householdNumber));
+                }
+            }
+        }
+        return List.copyOf(set);
+    }
+
+    private void post(List<Confirmed> confirmed) {
+        EventAdmin admin = eventAdmin;
+        if (admin == null) {
+            if (!confirmed.isEmpty()) {
+                LOG.warning("No EventAdmin: " + confirmed.size() + " confirmed resident change(s) were not published");
+            }
+            return;
+        }
+        for (Confirmed c : confirmed) {
+            admin.postEvent(c.event);
+        }
+    }
+
+    private static ChangeEntity provisional(EntityManager em, String changeId) {
+        ChangeEntity c = em.find(ChangeEntity.class, changeId);
+        if (c == null) {
+            throw new ResidentException("change.unknown");
+        }
+        if (!ChangeState.PROVISIONAL.name().equals(c.state)) {
+            throw new ResidentException("change.notPending", ChangeState.valueOf(c.state).label());
+        }
+        return c;
+    }
+
+    private void decided(ChangeEntity c, Operator operator) {
+        c.decidedBy = operator.id();
+        c.decidedByName = operator.name();
+        c.decidedAt = Instant.now(clock);
+    }
+
+    static ChangeInfo info(ChangeEntity c) {
+        boolean confirmed = ChangeState.CONFIRMED.name().equals(c.state);
+        return new ChangeInfo(UUID.fromString(c.changeId), ChangeReason.valueOf(c.reason), ChangeState.valueOf(c.state),
+                c.changeDate, Optional.ofNullable(c.notificationDate), c.processedOn, c.registeredBy, c.registeredByName,
+                confirmed ? Optional.ofNullable(c.decidedBy) : Optional.empty(),
+                confirmed ? Optional.ofNullable(c.decidedByName) : Optional.empty(), c.description,
+                Optional.ofNullable(c.cancelledChangeId).map(UUID::fromString));
+    }
+
+    // ==== ResidentRegistry =======================================================================
+
+    @Override
+    public Optional<ResidentRecord> current(Operator operator, AddresseeNumber person) {
+        require(operator, Permission.VIEW_RESIDENTS, "permission.view");
+        LocalDate today = today();
+        Optional<ResidentRecord> r = tx.readOnly(em -> {
+            PersonEntity p = em.find(PersonEntity.class, person.value());
+            if (p == null || p.currentHistory == null) {
+                return Optional.<ResidentRecord>empty();
+            }
+            return Optional.of(record(em, new Reader(em), em.find(SnapshotEntity.class,
+                    new SnapshotId(person.value(), p.currentHistory)), today, operator));
+        });
+        viewed(operator, ResidentAccess.Kind.VIEW, r.stream().toList(), "current");
+        return r;
+    }
+
+    @Override
+    public Optional<ResidentRecord> asOf(Operator operator, AddresseeNumber person, LocalDate date) {
+        require(operator, Permission.VIEW_RESIDENTS, "permission.view");
+        Optional<ResidentRecord> r = tx.readOnly(em -> asOf(em, new Reader(em), person, date)
+                .map(s -> record(em, new Reader(em), s, date, operator)));
+        viewed(operator, ResidentAccess.Kind.VIEW, r.stream().toList(), "as of " + date);
+        return r;
+    }
+
+    private static Optional<SnapshotEntity> asOf(EntityManager em, Reader reader, AddresseeNumber person, LocalDate date) {
+        return em.createQuery("SELECT s FROM ResidentSnapshot s WHERE s.addresseeNumber = :a AND s.confirmed = TRUE"
+                + " AND s.validFrom <= :d ORDER BY s.historyNumber DESC", SnapshotEntity.class)
+                .setParameter("a", person.value()).setParameter("d", date).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<ResidentRecord> history(Operator operator, AddresseeNumber person) {
+        require(operator, Permission.VIEW_RESIDENTS, "permission.view");
+        LocalDate today = today();
+        List<ResidentRecord> r = tx.readOnly(em -> {
+            Reader reader = new Reader(em);
+            return em.createQuery("SELECT s FROM ResidentSnapshot s WHERE s.addresseeNumber = :a AND s.confirmed = TRUE"
+                    + " ORDER BY s.historyNumber", SnapshotEntity.class).setParameter("a", person.value())
+                    .getResultList().stream().map(s -> record(em, reader, s, today, operator)).toList();
+        });
+        viewed(operator, ResidentAccess.Kind.HISTORY, r.isEmpty() ? List.of() : List.of(r.get(r.size() - 1)), "history");
+        return r;
+    }
+
+    @Override
+    public Household household(Operator operator, HouseholdNumber household) {
+        return household(operator, household, today());
+    }
+
+    @Override
+    public Household household(Operator operator, HouseholdNumber household, LocalDate date) {
+        require(operator, Permission.VIEW_RESIDENTS, "permission.view");
+        Household h = tx.readOnly(em -> {
+            Reader reader = new Reader(em);
+            List<String> persons = em.createQuery("SELECT DISTINCT s.addresseeNumber FROM ResidentSnapshot s"
+                    + " WHERE s.householdNumber = :h AND s.confirmed = TRUE AND s.validFrom <= :d", String.class)
+                    .setParameter("h", household.value()).setParameter("d", date).getResultList();
+            List<Draft> members = new ArrayList<>();
+            Map<Draft, SnapshotEntity> rows = new HashMap<>();
+            for (String n : persons) {
+                asOf(em, reader, AddresseeNumber.of(n), date).ifPresent(s -> {
+                    Draft d = Draft.of(s);
+                    if (d.household.equals(household) && d.onRegister(date)) {
+                        members.add(d);
+                        rows.put(d, s);
+                    }
+                });
+            }
+            members.sort(ChangeEngine.MEMBER_ORDER);
+            return new Household(household, date, members.stream().map(d -> record(em, reader, rows.get(d), date, operator)).toList());
+        });
+        viewed(operator, ResidentAccess.Kind.HOUSEHOLD, h.members(), "household " + household.value());
+        return h;
+    }
+
+    @Override
+    public List<ResidentRecord> changeSnapshots(Operator operator, UUID changeId) {
+        require(operator, Permission.VIEW_RESIDENTS, "permission.view");
+        LocalDate today = today();
+        List<ResidentRecord> r = tx.readOnly(em -> {
+            ChangeEntity c = em.find(ChangeEntity.class, changeId.toString());
+            if (c == null || !ChangeState.CONFIRMED.name().equals(c.state)) {
+                return List.<ResidentRecord>of();
+            }
+            Reader reader = new Reader(em);
+            return new ChangeEngine.Store(em).snapshotsOf(c.changeId).stream()
+                    .map(s -> record(em, reader, s, today, operator)).toList();
+        });
+        viewed(operator, ResidentAccess.Kind.VIEW, r, "change " + changeId);
+        return r;
+    }
+
+    @Override
+    public SearchResult search(Operator operator, ResidentQuery q) {
+        require(operator, Permission.VIEW_RESIDENTS, "permission.view");
+        if (q.individualNumber().isPresent() && !operator.may(Permission.USE_INDIVIDUAL_NUMBER)) {
+            throw refused(operator, "individualNumber.notPermitted");
+        }
+        if (!q.hasCriteria()) {
+            throw new ResidentException("search.noCriteria");
+        }
+        LocalDate today = today();
+        StringBuilder jpql = new StringBuilder("SELECT s FROM ResidentSnapshot s, ResidentPerson p"
+                + " WHERE p.addresseeNumber = s.addresseeNumber AND p.currentHistory = s.historyNumber");
+        Map<String, Object> params = new HashMap<>();
+        if (!q.includeRemoved()) {
+            jpql.append(" AND (s.status = 'RESIDENT' OR (s.status = 'MOVING_OUT' AND s.plannedMoveOut > :today))");
+            params.put("today", today);
+        }
+        q.name().ifPresent(name -> {
+            Optional<String> kana = SearchKeys.kanaInput(name);
+            if (kana.isPresent()) {
+                jpql.append(" AND s.furiganaKey LIKE :name ESCAPE '\\'");
+                params.put("name", SearchKeys.likeContains(kana.get()));
+            } else {
+                jpql.append(" AND s.nameKey LIKE :name ESCAPE '\\'");
+                params.put("name", SearchKeys.likeContains(SearchKeys.fold(name)));
+            }
+        });
+        q.birthDate().ifPresent(b -> {
+            jpql.append(" AND s.birthSort = :birth AND s.birthDate = :birthText");
+            params.put("birth", b.sortKey());
+            params.put("birthText", b.toStorageString());
+        });
+        q.address().ifPresent(a -> {
+            jpql.append(" AND s.addressKey LIKE :address ESCAPE '\\'");
+            params.put("address", SearchKeys.likeContains(SearchKeys.addressInput(a)));
+        });
+        q.addresseeNumber().ifPresent(n -> {
+            jpql.append(" AND s.addresseeNumber = :an");
+            params.put("an", n.value());
+        });
+        q.residentRecordCode().ifPresent(c -> {
+            jpql.append(" AND s.residentRecordCode = :rrc");
+            params.put("rrc", c.value());
+        });
+        q.individualNumber().ifPresent(n -> {
+            jpql.append(" AND s.individualNumber = :inum");
+            params.put("inum", n.value());
+        });
+        jpql.append(" ORDER BY s.furiganaKey, s.addresseeNumber");
+        SearchResult result = tx.readOnly(em -> {
+            TypedQuery<SnapshotEntity> query = em.createQuery(jpql.toString(), SnapshotEntity.class);
+            params.forEach(query::setParameter);
+            List<SnapshotEntity> rows = query.setFirstResult(q.offset()).setMaxResults(q.limit() + 1).getResultList();
+            boolean more = rows.size() > q.limit();
+            Reader reader = new Reader(em);
+            List<ResidentRecord> hits = rows.stream().limit(q.limit()).map(s -> record(em, reader, s, today, operator))
+                    .toList();
+            return new SearchResult(hits, q.offset(), more);
+        });
+        access(operator, ResidentAccess.Kind.SEARCH, result.hits().stream().map(ResidentRecord::addresseeNumber).toList(),
+                q.individualNumber().isPresent() || shown(operator, result.hits()), "search");
+        return result;
+    }
+
+    // ==== AddresseeDirectory =====================================================================
+
+    @Override
+    public Optional<NameAndAddress> lookup(AddresseeNumber number, LocalDate date) {
+        return tx.readOnly(em -> asOf(em, new Reader(em), number, date).map(s -> {
+            Draft d = Draft.of(s);
+            return new NameAndAddress(number, d.person.displayName().fullName(),
+                    d.person.commonName().isPresent() && d.person.commonNameFurigana().isPresent()
+                            ? d.person.commonNameFurigana().get().value() : d.person.furigana().value(),
+                    Optional.ofNullable(d.postalCode), d.address);
+        }));
+    }
+
+    // ==== helpers ================================================================================
+
+    /** Reads change rows once per call. */
+    private static final class Reader {
+        private final EntityManager em;
+        private final Map<String, ChangeInfo> changes = new HashMap<>();
+
+        Reader(EntityManager em) {
+            this.em = em;
+        }
+
+        ChangeInfo change(String id) {
+            return changes.computeIfAbsent(id, k -> info(em.find(ChangeEntity.class, k)));
+        }
+    }
+
+    private static ResidentRecord record(EntityManager em, Reader reader, SnapshotEntity s, LocalDate date, Operator operator) {
+        return Draft.of(s).toRecord(reader.change(s.changeId), date, !operator.may(Permission.USE_INDIVIDUAL_NUMBER));
+    }
+
+    private void require(Operator operator, Permission permission, String code) {
+        if (!operator.may(permission)) {
+            throw refused(operator, code);
+        }
+    }
+
+    private ResidentException refused(Operator operator, String code) {
+        ResidentException e = new ResidentException(code);
+        access(operator, ResidentAccess.Kind.REFUSED, List.of(), false, code);
+        return e;
+    }
+
+    private static boolean shown(Operator operator, List<ResidentRecord> records) {
+        return operator.may(Permission.USE_INDIVIDUAL_NUMBER)
+                && records.stream().anyMatch(r -> r.person().individualNumber().isPresent());
+    }
+
+    private void viewed(Operator operator, ResidentAccess.Kind kind, List<ResidentRecord> records, String detail) {
+        access(operator, kind, records.stream().map(ResidentRecord::addresseeNumber).distinct().toList(),
+                shown(operator, records), detail);
+    }
+
+    private void access(Operator operator, ResidentAccess.Kind kind, List<AddresseeNumber> persons, boolean numberShown,
+            String detail) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        ResidentAccess a = new ResidentAccess(Instant.now(clock), operator, kind, persons, numberShown, detail);
+        for (ResidentAccessListener l : listeners) {
+            try {
+                l.accessed(a);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Resident access listener " + l.getClass().getName() + " failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package jp.kiban.resident.impl;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/** One row of resident_snapshot (see V001__resident_register.sql); converted by {@link Draft}. */
+@Entity(name = "ResidentSnapshot")
+@Table(name = "resident_snapshot")
+@IdClass(SnapshotId.class)
+public class SnapshotEntity {
+    @Id
+    @Column(name = "addressee_number")
+    String addresseeNumber;
+    @Id
+    @Column(name = "history_number")
+    int historyNumber;
+    @Column(name = "change_id")
+    String changeId;
+    @Column(name = "confirmed")
+    boolean confirmed;
+    @Column(name = "valid_from")
+    LocalDate validFrom;
+    @Column(name = "status")
+    String status;
+    @Column(name = "resident_type")
+    String residentType;
+    @Column(name = "family_name")
+    String familyName;
+    @Column(name = "given_name")
+    String givenName;
+    @Column(name = "furigana")
+    String furigana;
+    @Column(name = "former_surname")
+    String formerSurname;
+    @Column(name = "former_surname_furigana")
+    String formerSurnameFurigana;
+    @Column(name = "common_family_name")
+    String commonFamilyName;
+    @Column(name = "common_given_name")
+    String commonGivenName;
+    @Column(name = "common_name_furigana")
+    String commonNameFurigana;
+    @Column(name = "alphabet_name")
+    String alphabetName;
+    @Column(name = "birth_date")
+    String birthDate;
+    @Column(name = "birth_sort")
+    int birthSort;
+    @Column(name = "sex")
+    String sex;
+    @Column(name = "domicile")
+    String domicile;
+    @Column(name = "domicile_head")
+    String domicileHead;
+    @Column(name = "nationality")
+    String nationality;
+    @Column(name = "foreign_category")
+    String foreignCategory;
+    @Column(name = "residence_status")
+    String residenceStatus;
+    @Column(name = "period_of_stay")
+    String periodOfStay;
+    @Column(name = "stay_expires_on")
+    LocalDate stayExpiresOn;
+    @Column(name = "card_number")
+    String cardNumber;
+    @Column(name = "individual_number")
+    String individualNumber;
+    @Column(name = "resident_record_code")
+    String residentRecordCode;
+    @Column(name = "household_number")
+    String householdNumber;
+    @Column(name = "relationship")
+    String relationship;
+    @Column(name = "head_family_name")
+    String headFamilyName;
+    @Column(name = "head_given_name")
+    String headGivenName;
+    @Column(name = "prefecture")
+    String prefecture;
+    @Column(name = "municipality")
+    String municipality;
+    @Column(name = "lg_code")
+    String lgCode;
+    @Column(name = "town")
+    String town;
+    @Column(name = "lot_number")
+    String lotNumber;
+    @Column(name = "building")
+    String building;
+    @Column(name = "postal_code")
+    String postalCode;
+    @Column(name = "address_since")
+    LocalDate addressSince;
+    @Column(name = "became_resident_on")
+    LocalDate becameResidentOn;
+    @Column(name = "previous_address")
+    String previousAddress;
+    @Column(name = "address_notified_on")
+    LocalDate addressNotifiedOn;
+    @Column(name = "cert_lg_code")
+    String certLgCode;
+    @Column(name = "cert_planned_date")
+    LocalDate certPlannedDate;
+    @Column(name = "cert_destination")
+    String certDestination;
+    @Column(name = "planned_move_out")
+    LocalDate plannedMoveOut;
+    @Column(name = "move_out_destination")
+    String moveOutDestination;
+    @Column(name = "removed_on")
+    LocalDate removedOn;
+    @Column(name = "furigana_key")
+    String furiganaKey;
+    @Column(name = "name_key")
+    String nameKey;
+    @Column(name = "address_key")
+    String addressKey;
+
+    public SnapshotEntity() {
+        // for JPA
+    }
+}
