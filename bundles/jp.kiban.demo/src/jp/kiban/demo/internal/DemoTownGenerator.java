@@ -21,6 +21,9 @@ import jp.kiban.core.id.LocalGovernmentCode;
 import jp.kiban.core.name.AlphabetName;
 import jp.kiban.core.name.Furigana;
 import jp.kiban.core.name.KanjiName;
+import jp.kiban.addressee.TownDictionary;
+import jp.kiban.addressee.TownImportMode;
+import jp.kiban.addressee.TownImportResult;
 import jp.kiban.demo.DemoTown;
 import jp.kiban.platform.Municipality;
 import jp.kiban.platform.MunicipalityService;
@@ -60,6 +63,8 @@ public class DemoTownGenerator implements DemoTown {
     private ResidentChanges changes;
     @Reference
     private MunicipalityService municipalities;
+    @Reference
+    private TownDictionary dictionary;
 
     private record Planned(ChangeRequest moveIn, List<Member> members) {
     }
@@ -75,6 +80,7 @@ public class DemoTownGenerator implements DemoTown {
         Random r = new Random(seed);
         LocalDate today = LocalDate.now();
         Operator system = Operator.system();
+        ensureTownDictionary(system);
         int persons = 0;
         int households = 0;
         int changeCount = 0;
@@ -141,6 +147,28 @@ public class DemoTownGenerator implements DemoTown {
         }
         return new Result(households, persons + (int) later.stream().filter(c -> c instanceof ChangeRequest.Birth).count(),
                 changeCount, foreigners, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The demo town's 住所辞書, so that address entry at the counter completes its 町字. */
+    private void ensureTownDictionary(Operator system) {
+        if (!dictionary.all().isEmpty()) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder("code,name,kana,postal_code\n");
+        for (Town t : DemoNames.TOWNS) {
+            csv.append(t.code()).append(',').append(t.name()).append(',').append(t.kana()).append(',')
+                    .append(t.postalCode()).append('\n');
+        }
+        try {
+            TownImportResult result = dictionary.importCsv(system,
+                    new java.io.ByteArrayInputStream(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    TownImportMode.ADD_OR_UPDATE);
+            if (!result.applied()) {
+                throw new IllegalStateException("Demo 住所辞書 refused: " + result.problems().get(0).message());
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Name familyOf(ChangeResult moved) {

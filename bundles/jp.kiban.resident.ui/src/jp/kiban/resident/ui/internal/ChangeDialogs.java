@@ -134,10 +134,7 @@ final class ChangeDialogs {
         Optional<ChangeRequest> request() {
             Optional<LocalDate> date = form.parseDate("changeDate", true);
             Optional<LocalDate> notified = form.parseDate("notifiedOn", true);
-            String destination = form.value("destination");
-            if (destination.isEmpty()) {
-                form.error("destination", Messages.get("form.required"));
-            }
+            String destination = form.required("destination").orElse("");
             if (date.isEmpty() || notified.isEmpty() || destination.isEmpty()) {
                 return Optional.empty();
             }
@@ -335,10 +332,7 @@ final class ChangeDialogs {
             Optional<Furigana> kana = form.parse("furigana", Furigana::of, true);
             Optional<RecordedDate> birth = form.parse("birth", RecordedDate::parse, true);
             Optional<LocalDate> date = form.parseDate("changeDate", true);
-            String note = form.value("note");
-            if (note.isEmpty()) {
-                form.error("note", Messages.get("form.required"));
-            }
+            String note = form.required("note").orElse("");
             if (name.isEmpty() || kana.isEmpty() || birth.isEmpty() || date.isEmpty() || note.isEmpty()) {
                 return Optional.empty();
             }
@@ -371,9 +365,8 @@ final class ChangeDialogs {
 
         @Override
         Optional<ChangeRequest> request() {
-            String note = form.value("note");
+            String note = form.required("note").orElse("");
             if (note.isEmpty()) {
-                form.error("note", Messages.get("form.required"));
                 return Optional.empty();
             }
             return Optional.of(new ChangeRequest.Cancellation(latest.change().changeId(), note));

@@ -133,6 +133,17 @@ public final class Form {
         return v.isEmpty() ? Optional.empty() : Optional.of(v);
     }
 
+    /** The text of a required free-text field; empty (with the message by the field) if it is blank. */
+    public Optional<String> required(String key) {
+        String v = value(key);
+        if (v.isEmpty()) {
+            error(key, Messages.get("form.required"));
+            return Optional.empty();
+        }
+        clearError(key);
+        return Optional.of(v);
+    }
+
     public Control input(String key) {
         return inputs.get(key);
     }

@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Text;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import jp.kiban.addressee.TownDictionary;
 import jp.kiban.core.DomainException;
 import jp.kiban.core.address.Address;
 import jp.kiban.core.address.PostalCode;
@@ -55,6 +56,9 @@ public class MoveInPart {
     MunicipalityService municipalities;
     @Inject
     Session session;
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    TownDictionary dictionary;
 
     private Composite root;
     private Form form;
@@ -79,7 +83,10 @@ public class MoveInPart {
         form.section(Messages.get("movein.section.address"));
         Text town = form.text("town", Messages.get("movein.town"), 16);
         form.text("lot", Messages.get("movein.lot"), 24);
-        form.text("postal", Messages.get("movein.postal"), 8);
+        Text postal = form.text("postal", Messages.get("movein.postal"), 8);
+        if (dictionary != null) {
+            TownCompletion.attach(town, postal, dictionary);
+        }
         form.date("changeDate", Messages.get("movein.changeDate"), false);
         Text notified = form.date("notifiedOn", Messages.get("movein.notifiedOn"), false);
         notified.setText(WarekiDate.of(LocalDate.now()).formatShort());
@@ -149,26 +156,18 @@ public class MoveInPart {
         }
         Municipality mu = town.get();
         Optional<Address> address = Optional.empty();
-        String townName = form.value("town");
-        if (townName.isEmpty()) {
-            form.error("town", Messages.get("form.required"));
-        } else {
+        String townName = form.required("town").orElse("");
+        if (!townName.isEmpty()) {
             address = form.parse("lot", lot -> Address.of(Prefecture.ofCode(mu.code().prefectureCode()), mu.name(),
                     townName, lot), true);
         }
         Optional<PostalCode> postal = form.parse("postal", PostalCode::of, false);
         Optional<LocalDate> changeDate = form.parseDate("changeDate", true);
         Optional<LocalDate> notified = form.parseDate("notifiedOn", true);
-        String previous = form.value("previousAddress");
-        if (previous.isEmpty()) {
-            form.error("previousAddress", Messages.get("form.required"));
-        }
+        String previous = form.required("previousAddress").orElse("");
         Optional<LocalGovernmentCode> issuer = form.parse("certIssuer", LocalGovernmentCode::of, true);
         Optional<LocalDate> certDate = form.parseDate("certDate", true);
-        String destination = form.value("certDestination");
-        if (destination.isEmpty()) {
-            form.error("certDestination", Messages.get("form.required"));
-        }
+        String destination = form.required("certDestination").orElse("");
         List<ChangeRequest.NewMember> newMembers = new ArrayList<>();
         for (int i = 1; i <= members; i++) {
             String p = "m" + i + ".";

@@ -31,7 +31,7 @@ final class CounterPage {
 
     String fieldValue(String key) {
         org.eclipse.swt.widgets.Text t = bot.widget(org.eclipse.swt.widgets.Text.class, "form." + key);
-        return Bot.ui(t::getText);
+        return Bot.ui(() -> t.getText());
     }
 
     void choose(String key, String item) {
