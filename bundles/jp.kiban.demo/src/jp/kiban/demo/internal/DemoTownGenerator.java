@@ -123,15 +123,15 @@ public class DemoTownGenerator implements DemoTown {
                     PersonData child = PersonData.builder().name(KanjiName.of(family.kanji(), given.kanji()))
                             .furigana(Furigana.of(family.kana() + "　" + given.kana()))
                             .birthDate(RecordedDate.exact(born)).sex(boy ? Sex.MALE : Sex.FEMALE).build();
-                    later.add(new ChangeRequest.Birth(born.plusDays(r.nextInt(10)), h, child, Relationship.CHILD));
+                    later.add(new ChangeRequest.Birth(notified(r, born, today), h, child, Relationship.CHILD));
                 }
             } else if (roll < 14 && since.isBefore(today.minusMonths(6))) {
                 LocalDate moved2 = between(r, since.plusDays(60), today.minusDays(10));
-                later.add(ChangeRequest.MoveWithinTown.of(moved2, moved2.plusDays(r.nextInt(14)), moved.persons(),
+                later.add(ChangeRequest.MoveWithinTown.of(moved2, notified(r, moved2, today), moved.persons(),
                         address(r, town, DemoNames.pick(r, DemoNames.TOWNS)), Optional.empty()));
             } else if (roll < 17 && moved.persons().size() == 1 && since.isBefore(today.minusMonths(6))) {
                 LocalDate died = between(r, since.plusDays(60), today.minusDays(10));
-                later.add(new ChangeRequest.Death(died, died.plusDays(r.nextInt(7)), moved.persons().get(0),
+                later.add(new ChangeRequest.Death(died, notified(r, died, today), moved.persons().get(0),
                         Optional.empty(), Map.of()));
             } else if (roll < 20 && since.isBefore(today.minusMonths(6))) {
                 LocalDate out = between(r, since.plusDays(60), today.minusDays(10));
@@ -214,8 +214,7 @@ public class DemoTownGenerator implements DemoTown {
         }
         String[] origin = DemoNames.pick(r, ORIGINS);
         LocalDate certDate = moveIn.minusDays(r.nextInt(10));
-        return new ChangeRequest.DomesticMoveIn(moveIn, moveIn.plusDays(r.nextInt(14)).isAfter(today) ? today
-                : moveIn.plusDays(r.nextInt(14)), address(r, town, DemoNames.pick(r, DemoNames.TOWNS)),
+        return new ChangeRequest.DomesticMoveIn(moveIn, notified(r, moveIn, today), address(r, town, DemoNames.pick(r, DemoNames.TOWNS)),
                 Optional.of(PostalCode.of(DemoNames.pick(r, DemoNames.TOWNS).postalCode())), origin[1],
                 new MoveOutCertificate(LocalGovernmentCode.of(origin[0]), certDate, town.name()), Optional.empty(),
                 members);
@@ -236,8 +235,7 @@ public class DemoTownGenerator implements DemoTown {
                 .furigana(Furigana.of(f.familyKana() + "　" + f.givenKana().replace("　", "")))
                 .alphabetName(AlphabetName.of(f.family() + " " + f.given())).birthDate(RecordedDate.exact(birth))
                 .sex(r.nextBoolean() ? Sex.MALE : Sex.FEMALE).foreign(residence).build();
-        return new ChangeRequest.MoveInFromAbroad(moveIn, moveIn.plusDays(r.nextInt(14)).isAfter(today) ? today
-                : moveIn.plusDays(r.nextInt(14)), address(r, town, DemoNames.pick(r, DemoNames.TOWNS)),
+        return new ChangeRequest.MoveInFromAbroad(moveIn, notified(r, moveIn, today), address(r, town, DemoNames.pick(r, DemoNames.TOWNS)),
                 Optional.empty(), f.nationality() + "（国外）", Optional.empty(),
                 List.of(new ChangeRequest.NewMember(person, Relationship.HEAD)));
     }
@@ -263,6 +261,12 @@ public class DemoTownGenerator implements DemoTown {
     private static Address address(Random r, Municipality town, Town t) {
         return Address.of(Prefecture.ofCode(town.code().prefectureCode()), town.name(), t.name(),
                 (1 + r.nextInt(40)) + "番地" + (1 + r.nextInt(20)));
+    }
+
+    /** A 届出日 up to 13 days after the event, never after today. */
+    private static LocalDate notified(Random r, LocalDate event, LocalDate today) {
+        LocalDate d = event.plusDays(r.nextInt(14));
+        return d.isAfter(today) ? today : d;
     }
 
     private static LocalDate between(Random r, LocalDate from, LocalDate to) {

@@ -115,17 +115,84 @@ class CliTest {
     }
 
     @Test
+    @Order(3)
+    void demoTownIsGeneratedWithHistoryAndTownDictionary() {
+        Result r = run("demo", "generate", "--residents", "60", "--seed", "7", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = r.json();
+        assertTrue(doc.path("persons").asInt() >= 60, doc.toString());
+        assertTrue(doc.path("changes").asInt() >= doc.path("households").asInt(), doc.toString());
+        // the demo town was set up, and its 住所辞書 comes along for address completion
+        assertTrue(run("municipality", "show", "--json").json().path("municipality").path("demo").asBoolean());
+        Result towns = run("town", "export", "-");
+        assertEquals(0, towns.code(), towns.err());
+        assertTrue(towns.out().contains("本町"), towns.out());
+        // the first person generated has a history that the CLI shows
+        Result history = run("resident", "history", first(), "--json");
+        assertEquals(0, history.code(), history.err());
+        String reason = history.json().path("history").get(0).path("reason").asText();
+        assertTrue(reason.equals("DOMESTIC_MOVE_IN") || reason.equals("MOVE_IN_FROM_ABROAD"), reason);
+        assertEquals(1, history.json().path("history").get(0).path("historyNumber").asInt());
+        Result badNumber = run("resident", "history", "12345678901");
+        assertEquals(2, badNumber.code());
+        assertTrue(badNumber.err().contains("check digit"), badNumber.err());
+    }
+
+    /** The 宛名番号 of the first person assigned in this data folder (serial 1 with its check digit). */
+    static String first() {
+        return jp.kiban.core.id.AddresseeNumber.fromSerial(1).value();
+    }
+
+    @Test
+    @Order(4)
+    void residentImportIsAllOrNothingWithLineNumbers() throws Exception {
+        String header = "household,relationship,family_name,given_name,furigana,birth_date,sex,type,alphabet_name,"
+                + "nationality,residence_status,period_of_stay,stay_expires_on,card_number,individual_number,"
+                + "resident_record_code,town,lot,building,postal_code,moved_in_on,notified_on,previous_address,"
+                + "from_town_code,domicile,domicile_head\n";
+        String good = header
+                + "H1,世帯主,鈴木,一郎,スズキ　イチロウ,昭和50年1月2日,男,日本人,,,,,,,,,本町,3番地4,,,2024-05-01,2024-05-02,"
+                + "北海道札幌市中央区北一条西二丁目1番地,01100,,\n"
+                + "H1,妻,鈴木,良子,すずき よしこ,S52.3.4,女,日本人,,,,,,,,,,,,,,,,,,\n"
+                + "H2,世帯主,グエン,アン,グエン　アン,1995-06-07,男,外国人,NGUYEN VAN AN,ベトナム,技能実習,3年,2027-05-01,"
+                + "AB12345678CD,,,駅前,5番地,コーポ駅前101,,2024-05-10,2024-05-10,ベトナム,,,\n";
+        String bad = header
+                + "H1,世帯主,鈴木,一郎,スズキ　イチロウ,昭和50年1月2日,男,日本人,,,,,,,,,本町,3番地4,,,2024-05-01,2024-05-02,"
+                + "北海道札幌市中央区北一条西二丁目1番地,01100,,\n"
+                + "H1,妻,鈴木,良子,Suzuki,S52.3.4,女,日本人,,,,,,,,,,,,,,,,,,\n"
+                + "H3,子,佐藤,花,サトウ　ハナ,2030-01-01,女,日本人,,,,,,,,,,,,,,,,,,\n";
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kiban-import");
+        java.nio.file.Path badFile = dir.resolve("bad.csv");
+        java.nio.file.Files.writeString(badFile, bad);
+        Result refused = run("resident", "import", badFile.toString());
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("line 3, column furigana"), refused.err());
+        assertTrue(refused.err().contains("household H3 has no 世帯主"), refused.err());
+        assertTrue(refused.err().contains("nothing imported"), refused.err());
+
+        java.nio.file.Path goodFile = dir.resolve("good.csv");
+        java.nio.file.Files.writeString(goodFile, "\uFEFF" + good);
+        Result imported = run("resident", "import", goodFile.toString(), "--json");
+        assertEquals(0, imported.code(), imported.err());
+        assertEquals(2, imported.json().path("households").asInt());
+        assertEquals(3, imported.json().path("persons").asInt());
+        Result missing = run("resident", "import", dir.resolve("nope.csv").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("No such file"), missing.err());
+    }
+
+    @Test
     @Order(6)
     void municipalityIsConfiguredWithAVerifiedCode() {
         Result none = run("municipality", "show", "--json");
         assertEquals(0, none.code(), none.err());
-        assertFalse(none.json().path("configured").asBoolean());
+        assertTrue(none.json().path("municipality").path("demo").asBoolean(), "the demo town from the generator");
 
         Result wrong = run("municipality", "set", "--code", "131017", "--name", "千代田区");
         assertEquals(2, wrong.code());
         assertTrue(wrong.err().contains("--code 131017"), wrong.err());
         assertTrue(wrong.err().contains("check digit"), wrong.err());
-        assertFalse(run("municipality", "show", "--json").json().path("configured").asBoolean(),
+        assertTrue(run("municipality", "show", "--json").json().path("municipality").path("demo").asBoolean(),
                 "a refused code must not be stored");
 
         Result ok = run("municipality", "set", "--code", "13101", "--name", "千代田区", "--mayor-title", "区長",
@@ -137,6 +204,11 @@ class CliTest {
         assertTrue(shown.out().contains("Name        千代田区"), shown.out());
         assertTrue(shown.out().contains("Mayor       区長 千代田 花子"), shown.out());
         assertTrue(run("municipality", "--help").out().contains("set"));
+
+        // never demo residents in a real town's register
+        Result demo = run("demo", "generate", "--residents", "10");
+        assertEquals(1, demo.code());
+        assertTrue(demo.err().contains("is a real town"), demo.err());
     }
 
     @Test
