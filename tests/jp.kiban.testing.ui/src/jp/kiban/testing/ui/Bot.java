@@ -311,6 +311,19 @@ public final class Bot {
         });
     }
 
+    /**
+     * Presses a button that opens a modal dialog: the press runs later on the UI thread, so the test
+     * thread is free to drive the dialog (a synchronous press would wait for the dialog to close).
+     */
+    public void clickAsync(String id) {
+        org.eclipse.swt.widgets.Button b = widget(org.eclipse.swt.widgets.Button.class, id);
+        display().asyncExec(() -> {
+            if (!b.isDisposed() && b.isEnabled()) {
+                b.notifyListeners(SWT.Selection, new Event());
+            }
+        });
+    }
+
     /** The text of a label. */
     public String text(String id) {
         org.eclipse.swt.widgets.Label l = widget(org.eclipse.swt.widgets.Label.class, id);

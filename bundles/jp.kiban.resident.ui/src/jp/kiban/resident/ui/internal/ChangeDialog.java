@@ -79,7 +79,8 @@ abstract class ChangeDialog extends Dialog {
     protected void createButtonsForButtonBar(Composite parent) {
         createButton(parent, IDialogConstants.OK_ID, Messages.get("change.register"), true)
                 .setData(UiKeys.KEY, "change.ok");
-        createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
+        createButton(parent, IDialogConstants.CANCEL_ID, Messages.get("change.cancelButton"), false)
+                .setData(UiKeys.KEY, "change.cancel");
     }
 
     @Override

@@ -55,11 +55,14 @@ final class ChangeDialogs {
 
     static final class MoveWithin extends ChangeDialog {
         private final Household household;
+        private final jp.kiban.addressee.TownDictionary dictionary;
         private Button whole;
 
-        MoveWithin(Shell s, ResidentChanges c, Session session, ResidentRecord p, Household h) {
+        MoveWithin(Shell s, ResidentChanges c, Session session, ResidentRecord p, Household h,
+                jp.kiban.addressee.TownDictionary dictionary) {
             super(s, c, session, p);
             this.household = h;
+            this.dictionary = dictionary;
         }
 
         @Override
@@ -69,9 +72,12 @@ final class ChangeDialogs {
 
         @Override
         void fields() {
-            form.text("town", Messages.get("movein.town"), 16);
+            org.eclipse.swt.widgets.Text town = form.text("town", Messages.get("movein.town"), 16);
             form.text("lot", Messages.get("movein.lot"), 24);
-            form.text("postal", Messages.get("movein.postal"), 8);
+            org.eclipse.swt.widgets.Text postal = form.text("postal", Messages.get("movein.postal"), 8);
+            if (dictionary != null) {
+                TownCompletion.attach(town, postal, dictionary);
+            }
             form.date("changeDate", Messages.get("change.date.move"), false);
             notificationField();
             whole = new Button(form.body(), SWT.CHECK);
@@ -82,7 +88,7 @@ final class ChangeDialogs {
 
         @Override
         Optional<ChangeRequest> request() {
-            String town = form.value("town");
+            String town = form.required("town").orElse("");
             Optional<Address> address = form.parse("lot", lot -> Address.of(person.address().prefecture(),
                     person.address().municipality(), town, lot), true);
             Optional<PostalCode> postal = form.parse("postal", PostalCode::of, false);

@@ -19,6 +19,8 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
+import org.eclipse.e4.ui.di.Focus;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jp.kiban.core.DomainException;
@@ -84,6 +86,13 @@ public class PendingPart {
             status.setText(Messages.get("pending.noPermission"));
         }
         refresh();
+    }
+
+    /** Each time the list comes to the front it is read again: other clerks register changes meanwhile. */
+    @Focus
+    void onFocus() {
+        refresh();
+        table.setFocus();
     }
 
     /** Reloads the list (also when the part is shown again). */

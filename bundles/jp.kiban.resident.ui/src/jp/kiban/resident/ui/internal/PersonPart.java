@@ -51,6 +51,9 @@ public class PersonPart {
     MPart part;
     @Inject
     ResidentChanges changes;
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    jp.kiban.addressee.TownDictionary dictionary;
 
     private ResidentRecord shown;
     private Household shownHousehold;
@@ -84,7 +87,8 @@ public class PersonPart {
 
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayout(new GridLayout(9, false));
-        action(bar, "move", "転居", () -> new ChangeDialogs.MoveWithin(shell(), changes, session, shown, shownHousehold));
+        action(bar, "move", "転居", () -> new ChangeDialogs.MoveWithin(shell(), changes, session, shown, shownHousehold,
+                dictionary));
         action(bar, "moveOut", "転出", () -> new ChangeDialogs.MoveOut(shell(), changes, session, shown, shownHousehold));
         action(bar, "birth", "出生", () -> new ChangeDialogs.Birth(shell(), changes, session, shown));
         action(bar, "death", "死亡", () -> new ChangeDialogs.Death(shell(), changes, session, shown, shownHousehold));

@@ -109,4 +109,30 @@ class MoveInAndSearchUITest {
         assertEquals("令和6年4月1日", history.get(0).get(2));
         Bot.screenshot("resident-person");
     }
+
+    @Test
+    @Order(4)
+    void aMoveWithinTheTownIsTakenFromThePersonDetail() {
+        // the detail of 山田 花子 is open from the previous step
+        page.bot.clickAsync("person.action.move");
+        page.bot.shell("転居届 dialog", s -> s.getText().startsWith("転居届"));
+        page.field("town", "駅前");
+        page.field("lot", "7番地");
+        page.field("changeDate", "R6.5.1");
+        page.field("notifiedOn", "R6.5.2");
+        Bot.screenshot("resident-move-dialog");
+        page.bot.click("change.ok");
+        String status = Bot.waitFor("the 転居 is registered", () -> {
+            String t = page.bot.text("person.actionStatus");
+            return t.isEmpty() ? null : t;
+        });
+        assertEquals("転居を仮登録しました。審査者の本登録を待っています。", status);
+        page.open("住民記録", "仮登録一覧");
+        List<List<String>> pending = Bot.waitFor("the 転居 in the 仮登録一覧", () -> {
+            List<List<String>> rows = page.bot.rows(PendingPart.TABLE);
+            return rows.isEmpty() ? null : rows;
+        });
+        assertEquals("転居", pending.get(0).get(0));
+        assertEquals(3, pending.get(0).get(3).split("、").length, "the whole household moves: " + pending);
+    }
 }
