@@ -373,6 +373,15 @@ public final class Bot {
                 throw new IllegalStateException(e);
             }
             Display d = display();
+            // paint what is pending, or the picture shows the state before the last input
+            for (Shell shell : d.getShells()) {
+                if (!shell.isDisposed()) {
+                    shell.update();
+                }
+            }
+            while (d.readAndDispatch()) {
+                // drain queued paints
+            }
             Rectangle b = d.getBounds();
             Image img = new Image(d, b.width, b.height);
             GC gc = new GC(d);
