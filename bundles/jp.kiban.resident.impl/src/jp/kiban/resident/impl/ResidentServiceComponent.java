@@ -80,6 +80,21 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
     private final Object changeLock = new Object();
     private volatile Clock clock = Clock.system(ZONE);
 
+    /** For DS. */
+    public ResidentServiceComponent() {
+    }
+
+    /**
+     * Outside DS (tests on a second database engine, tools): the register over the given
+     * transactions and number assignment, without events and access listeners.
+     */
+    public static ResidentServiceComponent create(Transactions tx, AddresseeNumbers numbers) {
+        ResidentServiceComponent c = new ResidentServiceComponent();
+        c.tx = tx;
+        c.numbers = numbers;
+        return c;
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addListener(ResidentAccessListener listener) {
         listeners.add(listener);
