@@ -69,6 +69,8 @@ final class ChangeEngine {
     /** Households whose membership or 世帯主 may change. */
     private final Set<HouseholdNumber> touched = new LinkedHashSet<>();
     private final Store store;
+    /** Households this change creates: they have no confirmed members yet. */
+    private final Set<HouseholdNumber> fresh = new HashSet<>();
 
     ChangeEngine(EntityManager em, AddresseeNumbers numbers, Operator operator, LocalDate today) {
         this.em = em;
@@ -154,6 +156,7 @@ final class ChangeEngine {
                 throw new ResidentException("moveIn.needsHead");
             }
             household = numbers.assignHousehold();
+            fresh.add(household);
             headName = heads.get(0).person().name();
         }
         touched.add(household);
@@ -246,6 +249,7 @@ final class ChangeEngine {
         Draft head = movers.stream().filter(m -> m.number.equals(newHead)).findFirst()
                 .orElseThrow(() -> new ResidentException("newHead.notAmong", name(newHead)));
         HouseholdNumber household = numbers.assignHousehold();
+        fresh.add(household);
         touched.add(household);
         for (Draft m : movers) {
             edit(m).household = household;
@@ -441,8 +445,10 @@ final class ChangeEngine {
         }
         for (HouseholdNumber household : touched) {
             Map<AddresseeNumber, Draft> members = new LinkedHashMap<>();
-            for (Draft d : store.members(household, today)) {
-                members.put(d.number, d);
+            if (!fresh.contains(household)) {
+                for (Draft d : store.members(household, today)) {
+                    members.put(d.number, d);
+                }
             }
             for (Draft d : out.values()) {
                 if (d.household.equals(household)) {
@@ -482,12 +488,23 @@ final class ChangeEngine {
                 continue;
             }
             Optional<String> number = d.person.individualNumber().map(n -> n.value());
-            if (number.isPresent() && (!seenNumbers.add(number.get()) || store.livingWith("individualNumber", number.get(), d.number, today))) {
+            Optional<String> code = d.person.residentRecordCode().map(c -> c.value());
+            if (number.isPresent() && !seenNumbers.add(number.get())) {
                 throw new ResidentException("individualNumber.duplicate", d.displayName());
             }
-            Optional<String> code = d.person.residentRecordCode().map(c -> c.value());
-            if (code.isPresent() && (!seenCodes.add(code.get()) || store.livingWith("residentRecordCode", code.get(), d.number, today))) {
+            if (code.isPresent() && !seenCodes.add(code.get())) {
                 throw new ResidentException("residentRecordCode.duplicate", d.displayName());
+            }
+            if (number.isEmpty() && code.isEmpty()) {
+                continue;
+            }
+            for (Draft other : store.livingWith(number.orElse(null), code.orElse(null), d.number, today)) {
+                if (number.isPresent() && number.equals(other.person.individualNumber().map(n -> n.value()))) {
+                    throw new ResidentException("individualNumber.duplicate", d.displayName());
+                }
+                if (code.isPresent() && code.equals(other.person.residentRecordCode().map(c -> c.value()))) {
+                    throw new ResidentException("residentRecordCode.duplicate", d.displayName());
+                }
             }
         }
     }
@@ -574,13 +591,15 @@ final class ChangeEngine {
                     SnapshotEntity.class).setParameter("c", changeId).getResultList();
         }
 
-        /** Whether a living resident other than {@code self} holds this 個人番号 / 住民票コード. */
-        boolean livingWith(String field, String value, AddresseeNumber self, LocalDate today) {
+        /** Living residents other than {@code self} holding this 個人番号 or 住民票コード (either may be null). */
+        List<Draft> livingWith(String individualNumber, String residentRecordCode, AddresseeNumber self, LocalDate today) {
             List<SnapshotEntity> rows = em.createQuery("SELECT s FROM ResidentSnapshot s, ResidentPerson p"
                     + " WHERE p.addresseeNumber = s.addresseeNumber AND p.currentHistory = s.historyNumber"
-                    + " AND s." + field + " = :v AND s.addresseeNumber <> :self", SnapshotEntity.class)
-                    .setParameter("v", value).setParameter("self", self.value()).getResultList();
-            return rows.stream().map(Draft::of).anyMatch(d -> d.onRegister(today));
+                    + " AND (s.individualNumber = :n OR s.residentRecordCode = :c) AND s.addresseeNumber <> :self",
+                    SnapshotEntity.class).setParameter("n", individualNumber == null ? "-" : individualNumber)
+                    .setParameter("c", residentRecordCode == null ? "-" : residentRecordCode)
+                    .setParameter("self", self.value()).getResultList();
+            return rows.stream().map(Draft::of).filter(d -> d.onRegister(today)).toList();
         }
     }
 

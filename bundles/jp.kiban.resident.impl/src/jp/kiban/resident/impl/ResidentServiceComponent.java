@@ -80,6 +80,21 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
     private final Object changeLock = new Object();
     private volatile Clock clock = Clock.system(ZONE);
 
+    /** For DS. */
+    public ResidentServiceComponent() {
+    }
+
+    /**
+     * Outside DS (tests on a second database engine, tools): the register over the given
+     * transactions and number assignment, without events and access listeners.
+     */
+    public static ResidentServiceComponent create(Transactions tx, AddresseeNumbers numbers) {
+        ResidentServiceComponent c = new ResidentServiceComponent();
+        c.tx = tx;
+        c.numbers = numbers;
+        return c;
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addListener(ResidentAccessListener listener) {
         listeners.add(listener);
@@ -191,6 +206,10 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
                 for (ChangeRequest r : requests) {
                     ChangeResult registered = store(em, operator, r);
                     list.add(confirm(em, operator, registered.changeId().toString()));
+                    // Without weaving EclipseLink compares every managed object at each flush; keeping
+                    // the persistence context small keeps a bulk import linear.
+                    em.flush();
+                    em.clear();
                 }
                 return list;
             });
@@ -242,6 +261,46 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
     private record Confirmed(ChangeResult result, Event event) {
     }
 
+    /**
+     * A provisional change was validated against the register as it was then. Changes of other
+     * members confirmed since (a new 世帯主, a corrected name) could make its household items wrong:
+     * after applying it, every household it touches must still have one 世帯主 whose name every
+     * member carries; otherwise it is refused as stale.
+     */
+    private void recheckHouseholds(EntityManager em, List<Draft> drafts) {
+        LocalDate today = today();
+        ChangeEngine.Store store = new ChangeEngine.Store(em);
+        for (HouseholdNumber h : drafts.stream().map(d -> d.household).distinct().toList()) {
+            List<Draft> active = store.members(h, today).stream().filter(d -> d.activeOn(today)).toList();
+            List<Draft> heads = active.stream().filter(d -> d.relationship.isHead()).toList();
+            if (active.isEmpty()) {
+                continue;
+            }
+            Draft offending = heads.size() != 1 ? active.get(0)
+                    : active.stream().filter(d -> !d.headName.equals(heads.get(0).person.name())).findFirst().orElse(null);
+            if (offending != null) {
+                throw new ResidentException("change.stale", offending.displayName());
+            }
+        }
+    }
+
+    /** The confirmation sequence: read once per transaction, then counted on (confirmations are serialised). */
+    private final Sequence sequence = new Sequence();
+
+    private static final class Sequence {
+        private EntityManager em;
+        private long last;
+
+        long next(EntityManager current) {
+            if (current != em) {
+                Long max = current.createQuery("SELECT MAX(c.confirmSeq) FROM ResidentChange c", Long.class).getSingleResult();
+                em = current;
+                last = max == null ? 0 : max;
+            }
+            return ++last;
+        }
+    }
+
     private Confirmed confirm(EntityManager em, Operator operator, String changeId) {
         ChangeEntity c = provisional(em, changeId);
         List<SnapshotEntity> rows = new ChangeEngine.Store(em).snapshotsOf(changeId);
@@ -257,9 +316,9 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
             p.pendingChangeId = null;
             drafts.add(Draft.of(s));
         }
-        Long last = em.createQuery("SELECT MAX(c.confirmSeq) FROM ResidentChange c", Long.class).getSingleResult();
+        recheckHouseholds(em, drafts);
         c.state = ChangeState.CONFIRMED.name();
-        c.confirmSeq = last == null ? 1L : last + 1;
+        c.confirmSeq = sequence.next(em);
         decided(c, operator);
         if (c.cancelledChangeId != null) {
             ChangeEntity target = em.find(ChangeEntity.class, c.cancelledChangeId);
