@@ -17,6 +17,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jp.kiban.core.DomainException;
 import jp.kiban.core.id.AddresseeNumber;
+import jp.kiban.core.id.IndividualNumber;
+import jp.kiban.core.id.ResidentRecordCode;
+import jp.kiban.platform.Permission;
 import jp.kiban.resident.ResidentQuery;
 import jp.kiban.resident.ResidentRecord;
 import jp.kiban.resident.ResidentRegistry;
@@ -33,6 +36,10 @@ public class SearchPart {
     public static final String RESULTS = "search.results";
     public static final String STATUS = "search.status";
     public static final String BUTTON = "search.button";
+    private static final String[] KEYS = { "search.name", "search.birth", "search.address", "search.number",
+            "search.code" };
+    private static final String[] KEYS_WITH_INDIVIDUAL = { "search.name", "search.birth", "search.address",
+            "search.number", "search.code", "search.individual" };
 
     @Inject
     ResidentRegistry registry;
@@ -54,7 +61,13 @@ public class SearchPart {
         form.date("search.birth", Messages.get("search.birth"), true);
         form.text("search.address", Messages.get("search.address"), 20);
         form.text("search.number", Messages.get("search.number"), 12);
-        for (String key : new String[] { "search.name", "search.birth", "search.address", "search.number" }) {
+        form.text("search.code", Messages.get("search.code"), 12);
+        // the 個人番号 field exists only for operators of マイナンバー利用事務 (the service checks again)
+        boolean mayUseIndividualNumber = session.operator().may(Permission.USE_INDIVIDUAL_NUMBER);
+        if (mayUseIndividualNumber) {
+            form.text("search.individual", Messages.get("search.individual"), 14);
+        }
+        for (String key : mayUseIndividualNumber ? KEYS_WITH_INDIVIDUAL : KEYS) {
             // in the search form Enter searches (the other forms move on with Enter)
             form.input(key).addListener(SWT.Traverse, e -> {
                 if (e.keyCode == SWT.CR || e.keyCode == SWT.KEYPAD_CR) {
@@ -74,7 +87,7 @@ public class SearchPart {
         Button clear = new Button(buttons, SWT.PUSH);
         clear.setText(Messages.get("search.clear"));
         clear.addListener(SWT.Selection, e -> {
-            for (String key : new String[] { "search.name", "search.birth", "search.address", "search.number" }) {
+            for (String key : form.input("search.individual") == null ? KEYS : KEYS_WITH_INDIVIDUAL) {
                 ((Text) form.input(key)).setText("");
             }
             table.removeAll();
@@ -118,6 +131,10 @@ public class SearchPart {
         form.optional("search.address").ifPresent(q::address);
         form.parse("search.birth", jp.kiban.core.date.RecordedDate::parse, false).ifPresent(q::birthDate);
         form.parse("search.number", AddresseeNumber::of, false).ifPresent(q::addresseeNumber);
+        form.parse("search.code", ResidentRecordCode::of, false).ifPresent(q::residentRecordCode);
+        if (form.input("search.individual") != null) {
+            form.parse("search.individual", IndividualNumber::of, false).ifPresent(q::individualNumber);
+        }
         if (form.hasErrors()) {
             return;
         }
