@@ -435,6 +435,26 @@ class ResidentRulesTest {
     }
 
     @Test
+    void cancellingAMoveOutKeepsThePersonOnTheRegister() throws Exception {
+        Family f = family("服部", "ハットリ");
+        LocalDate planned = Fixtures.today().plusDays(5);
+        ChangeResult out = changes.apply(SUPERVISOR, new ChangeRequest.MoveOut(planned, Fixtures.today(),
+                List.of(f.head(), f.wife(), f.child()), "京都府京都市", false, Optional.empty(), Map.of()));
+        assertEquals(ResidentStatus.REMOVED, registry.asOf(COUNTER, f.child(), planned).orElseThrow().status());
+        changes.apply(SUPERVISOR, new ChangeRequest.Cancellation(out.changeId(), "転出取りやめ"));
+        assertEquals(ResidentStatus.RESIDENT, now(f.child()).status());
+        assertEquals(ResidentStatus.RESIDENT, registry.asOf(COUNTER, f.child(), planned.plusDays(30)).orElseThrow().status());
+        assertEquals(Optional.empty(), now(f.child()).plannedMoveOutDate());
+        assertEquals(3, registry.household(COUNTER, f.household(), planned.plusDays(30)).members().size());
+        // the addressee base sees the confirmed name and address; for a removed person, the last one in the town
+        var directory = Fixtures.service(jp.kiban.addressee.AddresseeDirectory.class);
+        assertEquals(f.address(), directory.lookup(f.child(), Fixtures.today()).orElseThrow().address());
+        assertEquals("ハットリ　シロウ", directory.lookup(f.child(), Fixtures.today()).orElseThrow().furigana());
+        assertEquals(Optional.empty(), directory.lookup(f.child(), IN.minusDays(1)), "not yet a resident then");
+        refused("permission.confirm", () -> changes.pending(BUSINESS));
+    }
+
+    @Test
     void cancellingAMoveInRemovesThePersonsItEntered() {
         Address a = address("緑町", LOT.getAndIncrement() + "-7");
         ChangeResult in = changes.apply(SUPERVISOR, Fixtures.moveIn(IN, a, List.of(
