@@ -214,6 +214,21 @@ class ResidentRulesTest {
                 List.of(member(twin, Relationship.HEAD))));
     }
 
+    @Test
+    void residentRecordCodesAreUniqueAndNobodyMovesInBeforeBeingBorn() {
+        Family f = family("遠藤", "エンドウ");
+        var code = now(f.wife()).person().residentRecordCode().orElseThrow();
+        PersonData other = PersonData.builder().name("遠藤", "六花").furigana("エンドウ　リッカ").birthDate("1999-06-06")
+                .sex(Sex.FEMALE).residentRecordCode(code).build();
+        ResidentException e = refused("residentRecordCode.duplicate", () -> changes.register(COUNTER,
+                Fixtures.moveIn(LATER, address("緑町", LOT.getAndIncrement() + "-10"), List.of(member(other, Relationship.HEAD)))));
+        assertEquals("遠藤　六花さんの住民票コードは、既に他の住民に登録されています。", e.getMessage(Locale.JAPANESE));
+        PersonData unborn = PersonData.builder().name("遠藤", "七海").furigana("エンドウ　ナナミ").birthDate("2025-08-01")
+                .sex(Sex.FEMALE).build();
+        refused("person.bornAfterChange", () -> changes.register(COUNTER,
+                Fixtures.moveIn(LATER, address("緑町", LOT.getAndIncrement() + "-10"), List.of(member(unborn, Relationship.HEAD)))));
+    }
+
     // ---- 出生 ----------------------------------------------------------------------------------
 
     @Test
