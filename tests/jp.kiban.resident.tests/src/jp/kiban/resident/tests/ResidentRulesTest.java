@@ -124,7 +124,7 @@ class ResidentRulesTest {
         assertEquals("届出日（令和7年6月30日）が異動日（令和7年7月1日）より前です。", e.getMessage(Locale.JAPANESE));
         refused("date.future", () -> changes.register(COUNTER, ChangeRequest.MoveWithinTown.of(LATER,
                 Fixtures.today().plusDays(1), List.of(f.head()), address("緑町", "98-9"), Optional.empty())));
-        // a 転出 declared after moving: 届出日 after the planned date is fine, and so is before
+        // and no change may be dated before the person's last one (here: the 転入)
         refused("change.beforeLastChange", () -> changes.register(COUNTER, ChangeRequest.MoveWithinTown.of(IN.minusDays(1),
                 IN, List.of(f.head(), f.wife(), f.child()), address("緑町", "98-9"), Optional.empty())));
     }
