@@ -124,7 +124,7 @@ class ResidentRulesTest {
         assertEquals("届出日（令和7年6月30日）が異動日（令和7年7月1日）より前です。", e.getMessage(Locale.JAPANESE));
         refused("date.future", () -> changes.register(COUNTER, ChangeRequest.MoveWithinTown.of(LATER,
                 Fixtures.today().plusDays(1), List.of(f.head()), address("緑町", "98-9"), Optional.empty())));
-        // a 転出 declared after moving: 届出日 after the planned date is fine, and so is before
+        // and no change may be dated before the person's last one (here: the 転入)
         refused("change.beforeLastChange", () -> changes.register(COUNTER, ChangeRequest.MoveWithinTown.of(IN.minusDays(1),
                 IN, List.of(f.head(), f.wife(), f.child()), address("緑町", "98-9"), Optional.empty())));
     }
@@ -212,6 +212,21 @@ class ResidentRulesTest {
         changes.apply(SUPERVISOR, new ChangeRequest.Death(LATER, LATER, f.child(), Optional.empty(), Map.of()));
         changes.apply(SUPERVISOR, Fixtures.moveIn(LATER, address("緑町", LOT.getAndIncrement() + "-4"),
                 List.of(member(twin, Relationship.HEAD))));
+    }
+
+    @Test
+    void residentRecordCodesAreUniqueAndNobodyMovesInBeforeBeingBorn() {
+        Family f = family("遠藤", "エンドウ");
+        var code = now(f.wife()).person().residentRecordCode().orElseThrow();
+        PersonData other = PersonData.builder().name("遠藤", "六花").furigana("エンドウ　リッカ").birthDate("1999-06-06")
+                .sex(Sex.FEMALE).residentRecordCode(code).build();
+        ResidentException e = refused("residentRecordCode.duplicate", () -> changes.register(COUNTER,
+                Fixtures.moveIn(LATER, address("緑町", LOT.getAndIncrement() + "-10"), List.of(member(other, Relationship.HEAD)))));
+        assertEquals("遠藤　六花さんの住民票コードは、既に他の住民に登録されています。", e.getMessage(Locale.JAPANESE));
+        PersonData unborn = PersonData.builder().name("遠藤", "七海").furigana("エンドウ　ナナミ").birthDate("2025-08-01")
+                .sex(Sex.FEMALE).build();
+        refused("person.bornAfterChange", () -> changes.register(COUNTER,
+                Fixtures.moveIn(LATER, address("緑町", LOT.getAndIncrement() + "-10"), List.of(member(unborn, Relationship.HEAD)))));
     }
 
     // ---- 出生 ----------------------------------------------------------------------------------
@@ -432,6 +447,26 @@ class ResidentRulesTest {
         UUID cancellation = now(f.head()).change().changeId();
         refused("cancel.ofCancellation", () -> changes.register(COUNTER, new ChangeRequest.Cancellation(cancellation, "再度")));
         refused("change.unknown", () -> changes.register(COUNTER, new ChangeRequest.Cancellation(UUID.randomUUID(), "x")));
+    }
+
+    @Test
+    void cancellingAMoveOutKeepsThePersonOnTheRegister() throws Exception {
+        Family f = family("服部", "ハットリ");
+        LocalDate planned = Fixtures.today().plusDays(5);
+        ChangeResult out = changes.apply(SUPERVISOR, new ChangeRequest.MoveOut(planned, Fixtures.today(),
+                List.of(f.head(), f.wife(), f.child()), "京都府京都市", false, Optional.empty(), Map.of()));
+        assertEquals(ResidentStatus.REMOVED, registry.asOf(COUNTER, f.child(), planned).orElseThrow().status());
+        changes.apply(SUPERVISOR, new ChangeRequest.Cancellation(out.changeId(), "転出取りやめ"));
+        assertEquals(ResidentStatus.RESIDENT, now(f.child()).status());
+        assertEquals(ResidentStatus.RESIDENT, registry.asOf(COUNTER, f.child(), planned.plusDays(30)).orElseThrow().status());
+        assertEquals(Optional.empty(), now(f.child()).plannedMoveOutDate());
+        assertEquals(3, registry.household(COUNTER, f.household(), planned.plusDays(30)).members().size());
+        // the addressee base sees the confirmed name and address; for a removed person, the last one in the town
+        var directory = Fixtures.service(jp.kiban.addressee.AddresseeDirectory.class);
+        assertEquals(f.address(), directory.lookup(f.child(), Fixtures.today()).orElseThrow().address());
+        assertEquals("ハットリ　シロウ", directory.lookup(f.child(), Fixtures.today()).orElseThrow().furigana());
+        assertEquals(Optional.empty(), directory.lookup(f.child(), IN.minusDays(1)), "not yet a resident then");
+        refused("permission.confirm", () -> changes.pending(BUSINESS));
     }
 
     @Test
