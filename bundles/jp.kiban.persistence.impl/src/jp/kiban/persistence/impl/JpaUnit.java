@@ -40,6 +40,7 @@ import jp.kiban.persistence.Dialect;
  */
 public final class JpaUnit {
     public static final String UNIT_NAME = "kiban";
+    private static final java.util.concurrent.atomic.AtomicInteger SESSIONS = new java.util.concurrent.atomic.AtomicInteger();
 
     private JpaUnit() {
     }
@@ -54,6 +55,9 @@ public final class JpaUnit {
         props.put(PersistenceUnitProperties.WEAVING, "false");
         props.put(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");
         props.put(PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false");
+        // EclipseLink keeps sessions by name per JVM: two factories with the same name would share the
+        // first one's database, so every factory gets its own session name.
+        props.put(PersistenceUnitProperties.SESSION_NAME, UNIT_NAME + "-" + SESSIONS.incrementAndGet());
         Thread t = Thread.currentThread();
         ClassLoader old = t.getContextClassLoader();
         t.setContextClassLoader(loader);

@@ -118,4 +118,27 @@ class TransactionsTest {
             assertEquals(1, count(tx));
         });
     }
+
+    @org.junit.jupiter.api.Test
+    void twoFactoriesOpenAtOnceKeepTheirOwnDatabases() throws Exception {
+        try (Databases.CloseableDatabase a = TestDatabases.fresh(Dialect.DERBY);
+                Databases.CloseableDatabase b = TestDatabases.fresh(Dialect.DERBY)) {
+            for (Databases.CloseableDatabase db : List.of(a, b)) {
+                MigrationTest.migrator(db, MigrationTest.self(), MigrationTest.contribution("testmod", "/db/migration/testmod"))
+                        .migrate();
+            }
+            EntityManagerFactory emfA = JpaUnit.create(a, List.of(TestOrder.class));
+            EntityManagerFactory emfB = JpaUnit.create(b, List.of(TestOrder.class));
+            try {
+                Transactions txA = new EntityManagerTransactions(() -> emfA);
+                Transactions txB = new EntityManagerTransactions(() -> emfB);
+                txA.requiredRun(em -> em.persist(new TestOrder(10, "only in A")));
+                assertEquals(2, count(txA));
+                assertEquals(1, count(txB), "B must not see A's row: the factories shared a session");
+            } finally {
+                emfA.close();
+                emfB.close();
+            }
+        }
+    }
 }
