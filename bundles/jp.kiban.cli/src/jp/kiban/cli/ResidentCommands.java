@@ -58,7 +58,7 @@ final class ResidentCommands {
 
     @Command(name = "resident", mixinStandardHelpOptions = true,
             description = "The resident register (住民記録): CSV import, a person's history.",
-            subcommands = { ImportCommand.class, HistoryCommand.class })
+            subcommands = { ImportCommand.class, ExportCommand.class, HistoryCommand.class })
     static final class ResidentCommand implements Callable<Integer> {
         @ParentCommand
         Root root;
@@ -125,6 +125,66 @@ final class ResidentCommands {
             }
             cli.err.println("error: nothing imported: " + problems.size() + " problem(s) in " + file);
             problems.forEach(p -> cli.err.println("  " + p));
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = { "Export the current register to CSV in the import layout (UTF-8 with BOM, CR LF), one line per"
+                    + " person, households together. Needs the administrator; every export is reported to the access log"
+                    + " hook.", "The 個人番号 column is filled only for operators who may see it (the system operator may)." })
+    static final class ExportCommand implements Callable<Integer> {
+        @ParentCommand
+        ResidentCommand parent;
+        @Mixin
+        OutputOptions output;
+        @Parameters(paramLabel = "FILE", description = "The CSV file to write; '-' for standard output.")
+        String file;
+        @Option(names = "--include-removed", description = "Also persons removed from the register (除票).")
+        boolean includeRemoved;
+
+        @Override
+        public Integer call() throws IOException {
+            KibanCli cli = parent.root.cli;
+            parent.root.environment();
+            ResidentRegistry registry = cli.services.get(ResidentRegistry.class);
+            boolean toStdout = file.equals("-");
+            Path target = toStdout ? null : Path.of(file);
+            Path temp = toStdout ? null : Files.createTempFile(target.toAbsolutePath().getParent(), ".kiban-export", ".csv");
+            int[] count = new int[1];
+            try (OutputStream raw = toStdout ? new java.io.FilterOutputStream(cli.out) {
+                @Override
+                public void close() throws IOException {
+                    flush(); // never close standard output
+                }
+            } : Files.newOutputStream(temp);
+                    java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(raw, StandardCharsets.UTF_8))) {
+                w.write('\uFEFF');
+                w.write(jp.kiban.core.csv.Csv.format(ResidentCsv.COLUMNS));
+                w.write("\r\n");
+                count[0] = registry.exportCurrent(Operator.system(), includeRemoved, r -> {
+                    try {
+                        w.write(jp.kiban.core.csv.Csv.format(ResidentCsv.line(r, r.householdNumber().value(),
+                                r.moveOutCertificate().map(c -> c.issuedBy().value()).orElse(""))));
+                        w.write("\r\n");
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            } catch (RuntimeException | IOException e) {
+                if (temp != null) {
+                    Files.deleteIfExists(temp); // a half-written export is never left behind
+                }
+                throw e;
+            }
+            if (!toStdout) {
+                Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (output.json && !toStdout) {
+                cli.printJson(Map.of("persons", count[0], "file", target.toString()));
+            } else {
+                cli.err.println("Exported " + count[0] + " persons" + (toStdout ? "" : " to " + target));
+            }
+            return KibanCli.OK;
         }
     }
 

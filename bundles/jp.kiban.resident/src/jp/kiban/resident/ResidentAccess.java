@@ -18,7 +18,7 @@ public record ResidentAccess(Instant at, Operator operator, Kind kind, List<Addr
         boolean individualNumberShown, String detail) {
 
     public enum Kind {
-        VIEW, HISTORY, HOUSEHOLD, SEARCH, CHANGE_REGISTERED, CHANGE_CONFIRMED, CHANGE_REJECTED, REFUSED
+        VIEW, HISTORY, HOUSEHOLD, SEARCH, EXPORT, CHANGE_REGISTERED, CHANGE_CONFIRMED, CHANGE_REJECTED, REFUSED
     }
 
     public ResidentAccess {

@@ -42,4 +42,13 @@ public interface ResidentRegistry {
      * {@code USE_INDIVIDUAL_NUMBER} and a search without any criterion.
      */
     SearchResult search(Operator operator, ResidentQuery query);
+
+    /**
+     * Every person's current confirmed snapshot, by 世帯番号 then 宛名番号, handed to {@code each} in
+     * pages so that a whole town never sits in memory: for exports and batch jobs. Needs
+     * {@code ADMINISTER}; reported to the access listeners as one {@code EXPORT}.
+     *
+     * @return the number of records handed over
+     */
+    int exportCurrent(Operator operator, boolean includeRemoved, java.util.function.Consumer<ResidentRecord> each);
 }

@@ -560,6 +560,41 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
         return result;
     }
 
+    @Override
+    public int exportCurrent(Operator operator, boolean includeRemoved, java.util.function.Consumer<ResidentRecord> each) {
+        require(operator, Permission.ADMINISTER, "permission.administer");
+        LocalDate today = today();
+        String jpql = "SELECT s FROM ResidentSnapshot s, ResidentPerson p"
+                + " WHERE p.addresseeNumber = s.addresseeNumber AND p.currentHistory = s.historyNumber"
+                + (includeRemoved ? "" : " AND (s.status = 'RESIDENT' OR (s.status = 'MOVING_OUT' AND s.plannedMoveOut > :today))")
+                + " ORDER BY s.householdNumber, s.addresseeNumber";
+        final int page = 500;
+        int offset = 0;
+        List<AddresseeNumber> exported = new ArrayList<>();
+        while (true) {
+            int from = offset;
+            List<ResidentRecord> chunk = tx.readOnly(em -> {
+                TypedQuery<SnapshotEntity> query = em.createQuery(jpql, SnapshotEntity.class);
+                if (!includeRemoved) {
+                    query.setParameter("today", today);
+                }
+                Reader reader = new Reader(em);
+                return query.setFirstResult(from).setMaxResults(page).getResultList().stream()
+                        .map(s -> record(em, reader, s, today, operator)).toList();
+            });
+            chunk.forEach(r -> {
+                each.accept(r);
+                exported.add(r.addresseeNumber());
+            });
+            if (chunk.size() < page) {
+                break;
+            }
+            offset += page;
+        }
+        access(operator, ResidentAccess.Kind.EXPORT, exported, operator.may(Permission.USE_INDIVIDUAL_NUMBER), "export");
+        return exported.size();
+    }
+
     // ==== AddresseeDirectory =====================================================================
 
     @Override

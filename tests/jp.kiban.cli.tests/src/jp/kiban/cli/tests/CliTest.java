@@ -176,6 +176,15 @@ class CliTest {
         assertEquals(0, imported.code(), imported.err());
         assertEquals(2, imported.json().path("households").asInt());
         assertEquals(3, imported.json().path("persons").asInt());
+        java.nio.file.Path exported = dir.resolve("export.csv");
+        Result export = run("resident", "export", exported.toString(), "--json");
+        assertEquals(0, export.code(), export.err());
+        String csv = java.nio.file.Files.readString(exported);
+        assertTrue(csv.startsWith("\uFEFFhousehold,relationship,family_name"), csv.substring(0, 60));
+        assertTrue(csv.contains(",世帯主,鈴木,一郎,スズキ　イチロウ,1975-01-02,男,日本人,"), csv);
+        assertTrue(csv.contains("NGUYEN VAN AN,ベトナム,技能実習,3年,2027-05-01,AB12345678CD"), csv);
+        assertTrue(csv.contains(",01100"), "the 転出証明書's town code comes along: " + csv);
+        assertTrue(export.json().path("persons").asInt() >= 3);
         Result missing = run("resident", "import", dir.resolve("nope.csv").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("No such file"), missing.err());
