@@ -299,6 +299,17 @@ public final class Bot {
         });
     }
 
+    /** Ticks or clears a check box, as a click on it would. */
+    public void check(String id, boolean checked) {
+        org.eclipse.swt.widgets.Button b = widget(org.eclipse.swt.widgets.Button.class, id);
+        ui(() -> {
+            if (b.getSelection() != checked) {
+                b.setSelection(checked);
+                b.notifyListeners(SWT.Selection, new Event());
+            }
+        });
+    }
+
     /** Presses a button (enabled ones only, as a person can). */
     public void click(String id) {
         org.eclipse.swt.widgets.Button b = widget(org.eclipse.swt.widgets.Button.class, id);

@@ -300,6 +300,50 @@ final class ChangeDialogs {
         }
     }
 
+    /** 世帯合併: this person's whole household joins another household at the same address. */
+    static final class Merge extends ChangeDialog {
+        private final Household household;
+
+        Merge(Shell s, ResidentChanges c, Session session, ResidentRecord p, Household h) {
+            super(s, c, session, p);
+            this.household = h;
+        }
+
+        @Override
+        String title() {
+            return "世帯合併届";
+        }
+
+        @Override
+        void fields() {
+            form.text("into", Messages.get("change.intoHousehold"), 12);
+            form.date("changeDate", Messages.get("change.date.generic"), false);
+            notificationField();
+            form.section(Messages.get("change.newRelationships"));
+            String[] rels = java.util.Arrays.stream(Relationship.values()).filter(r -> !r.isHead())
+                    .map(Relationship::label).toArray(String[]::new);
+            for (ResidentRecord m : household.members()) {
+                form.choice("rel." + m.addresseeNumber().value(), m.person().displayName().fullName(), rels);
+            }
+        }
+
+        @Override
+        Optional<ChangeRequest> request() {
+            Optional<jp.kiban.core.id.HouseholdNumber> into = form.parse("into", jp.kiban.core.id.HouseholdNumber::of, true);
+            Optional<LocalDate> date = form.parseDate("changeDate", true);
+            Optional<LocalDate> notified = form.parseDate("notifiedOn", true);
+            if (into.isEmpty() || date.isEmpty() || notified.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<AddresseeNumber, Relationship> rel = new HashMap<>();
+            for (ResidentRecord m : household.members()) {
+                rel.put(m.addresseeNumber(), Relationship.ofLabel(form.value("rel." + m.addresseeNumber().value())));
+            }
+            return Optional.of(new ChangeRequest.HouseholdMerge(date.get(), notified.get(), person.householdNumber(),
+                    into.get(), rel));
+        }
+    }
+
     static final class Correction extends ChangeDialog {
         private Button clerical;
 

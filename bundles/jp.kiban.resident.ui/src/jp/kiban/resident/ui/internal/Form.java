@@ -91,11 +91,28 @@ public final class Form {
         return t;
     }
 
+    private Label lastLabel;
+    private final Map<String, Label> labels = new LinkedHashMap<>();
+
     private Composite row(String label) {
         Label l = new Label(body, SWT.NONE);
         l.setText(label);
         l.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
+        lastLabel = l;
         return body;
+    }
+
+    /** Shows or hides a whole row (label, input, message), e.g. the 在留 items for Japanese residents. */
+    public void show(String key, boolean visible) {
+        for (Control c : new Control[] { labels.get(key), inputs.get(key), messages.get(key) }) {
+            if (c != null) {
+                c.setVisible(visible);
+                ((GridData) c.getLayoutData()).exclude = !visible;
+            }
+        }
+        if (!visible) {
+            clearError(key);
+        }
     }
 
     private void finish(String key, Control input, int widthChars) {
@@ -115,6 +132,7 @@ public final class Form {
         message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         inputs.put(key, input);
         messages.put(key, message);
+        labels.put(key, lastLabel);
     }
 
     public String value(String key) {

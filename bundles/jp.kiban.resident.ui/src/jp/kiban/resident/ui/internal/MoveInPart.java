@@ -26,16 +26,19 @@ import jp.kiban.core.address.Prefecture;
 import jp.kiban.core.date.RecordedDate;
 import jp.kiban.core.date.WarekiDate;
 import jp.kiban.core.id.LocalGovernmentCode;
+import jp.kiban.core.name.AlphabetName;
 import jp.kiban.core.name.Furigana;
 import jp.kiban.core.name.KanjiName;
 import jp.kiban.platform.Municipality;
 import jp.kiban.platform.MunicipalityService;
 import jp.kiban.resident.ChangeRequest;
 import jp.kiban.resident.ChangeResult;
+import jp.kiban.resident.ForeignResidence;
 import jp.kiban.resident.MoveOutCertificate;
 import jp.kiban.resident.PersonData;
 import jp.kiban.resident.Relationship;
 import jp.kiban.resident.ResidentChanges;
+import jp.kiban.resident.ResidentType;
 import jp.kiban.resident.Sex;
 import jp.kiban.ui.Session;
 import jp.kiban.ui.UiKeys;
@@ -65,6 +68,7 @@ public class MoveInPart {
     private Composite membersArea;
     private int members;
     private Label status;
+    private Button abroad;
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -91,6 +95,16 @@ public class MoveInPart {
         Text notified = form.date("notifiedOn", Messages.get("movein.notifiedOn"), false);
         notified.setText(WarekiDate.of(LocalDate.now()).formatShort());
         form.text("previousAddress", Messages.get("movein.previousAddress"), 30);
+        abroad = new Button(form.body(), SWT.CHECK);
+        abroad.setText(Messages.get("movein.abroad"));
+        abroad.setData(UiKeys.KEY, "movein.abroad");
+        abroad.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false, 3, 1));
+        abroad.addListener(SWT.Selection, e -> {
+            for (String k : new String[] { "certIssuer", "certDate", "certDestination" }) {
+                form.show(k, !abroad.getSelection());
+            }
+            relayout();
+        });
         form.section(Messages.get("movein.section.certificate"));
         form.text("certIssuer", Messages.get("movein.certIssuer"), 8);
         form.date("certDate", Messages.get("movein.certDate"), false);
@@ -138,6 +152,23 @@ public class MoveInPart {
         }
         Combo rel = m.choice("m" + i + ".relationship", Messages.get("movein.relationship"), rels);
         rel.select(i == 1 ? Relationship.HEAD.ordinal() : Relationship.CHILD.ordinal());
+        Combo type = m.choice("m" + i + ".type", Messages.get("movein.type"), "日本人", "外国人");
+        String[] foreignKeys = { "alphabet", "nationality", "status", "period", "expires", "card" };
+        m.text("m" + i + ".alphabet", Messages.get("movein.alphabet"), 20);
+        m.text("m" + i + ".nationality", Messages.get("movein.nationality"), 12);
+        m.text("m" + i + ".status", Messages.get("movein.residenceStatus"), 16);
+        m.text("m" + i + ".period", Messages.get("movein.period"), 8);
+        m.date("m" + i + ".expires", Messages.get("movein.expires"), false);
+        m.text("m" + i + ".card", Messages.get("movein.card"), 14);
+        Runnable toggle = () -> {
+            boolean foreign = type.getSelectionIndex() == 1;
+            for (String k : foreignKeys) {
+                m.show("m" + i + "." + k, foreign);
+            }
+            relayout();
+        };
+        type.addListener(SWT.Selection, e -> toggle.run());
+        toggle.run();
         relayout();
     }
 
@@ -165,9 +196,11 @@ public class MoveInPart {
         Optional<LocalDate> changeDate = form.parseDate("changeDate", true);
         Optional<LocalDate> notified = form.parseDate("notifiedOn", true);
         String previous = form.required("previousAddress").orElse("");
-        Optional<LocalGovernmentCode> issuer = form.parse("certIssuer", LocalGovernmentCode::of, true);
-        Optional<LocalDate> certDate = form.parseDate("certDate", true);
-        String destination = form.required("certDestination").orElse("");
+        boolean fromAbroad = abroad.getSelection();
+        Optional<LocalGovernmentCode> issuer = fromAbroad ? Optional.empty()
+                : form.parse("certIssuer", LocalGovernmentCode::of, true);
+        Optional<LocalDate> certDate = fromAbroad ? Optional.empty() : form.parseDate("certDate", true);
+        String destination = fromAbroad ? "" : form.required("certDestination").orElse("");
         List<ChangeRequest.NewMember> newMembers = new ArrayList<>();
         for (int i = 1; i <= members; i++) {
             String p = "m" + i + ".";
@@ -181,26 +214,49 @@ public class MoveInPart {
             Optional<RecordedDate> birth = form.parse(p + "birth", RecordedDate::parse, true);
             Sex sex = form.value(p + "sex").equals(Sex.MALE.label()) ? Sex.MALE : Sex.FEMALE;
             Relationship rel = Relationship.ofLabel(form.value(p + "relationship"));
-            if (name.isPresent() && kana.isPresent() && birth.isPresent()) {
+            boolean foreign = form.value(p + "type").equals("外国人");
+            Optional<AlphabetName> alphabet = foreign ? form.parse(p + "alphabet", AlphabetName::of, true) : Optional.empty();
+            Optional<ForeignResidence> residence = Optional.empty();
+            if (foreign) {
+                String nationality = form.required(p + "nationality").orElse("");
+                Optional<LocalDate> expires = form.parseDate(p + "expires", false);
+                String status = form.value(p + "status");
+                String period = form.value(p + "period");
+                String card = form.value(p + "card");
+                if (!nationality.isEmpty()) {
+                    // the 在留 items are checked together; the message goes next to 在留資格
+                    residence = form.parse(p + "status", st -> ForeignResidence.midToLongTerm(nationality, st,
+                            period.isEmpty() ? null : period, expires.orElse(null), card.isEmpty() ? null : card), true);
+                }
+            }
+            if (name.isPresent() && kana.isPresent() && birth.isPresent() && (!foreign || residence.isPresent())) {
                 try {
-                    PersonData person = PersonData.builder().name(name.get()).furigana(kana.get())
-                            .birthDate(birth.get()).sex(sex).build();
+                    PersonData.Builder builder = PersonData.builder().name(name.get()).furigana(kana.get())
+                            .birthDate(birth.get()).sex(sex);
+                    if (foreign) {
+                        builder.type(ResidentType.FOREIGN).foreign(residence.get());
+                        alphabet.ifPresent(builder::alphabetName);
+                    }
+                    PersonData person = builder.build();
                     newMembers.add(new ChangeRequest.NewMember(person, rel));
                 } catch (DomainException e) {
                     form.error(p + "family", e.getMessage(Locale.JAPANESE));
                 }
             }
         }
-        if (form.hasErrors() || address.isEmpty() || changeDate.isEmpty() || notified.isEmpty() || issuer.isEmpty()
-                || certDate.isEmpty() || newMembers.isEmpty()) {
+        if (form.hasErrors() || address.isEmpty() || changeDate.isEmpty() || notified.isEmpty()
+                || (!fromAbroad && (issuer.isEmpty() || certDate.isEmpty())) || newMembers.isEmpty()) {
             status.setText(Messages.get("form.errors"));
             relayout();
             return;
         }
         try {
-            ChangeRequest request = new ChangeRequest.DomesticMoveIn(changeDate.get(), notified.get(), address.get(),
-                    postal, previous, new MoveOutCertificate(issuer.get(), certDate.get(), destination),
-                    Optional.empty(), newMembers);
+            ChangeRequest request = fromAbroad
+                    ? new ChangeRequest.MoveInFromAbroad(changeDate.get(), notified.get(), address.get(), postal, previous,
+                            Optional.empty(), newMembers)
+                    : new ChangeRequest.DomesticMoveIn(changeDate.get(), notified.get(), address.get(), postal, previous,
+                            new MoveOutCertificate(issuer.get(), certDate.get(), destination), Optional.empty(),
+                            newMembers);
             ChangeResult result = changes.register(session.operator(), request);
             status.setText(Messages.get("movein.registered", result.persons().size()));
             clear();
@@ -216,7 +272,8 @@ public class MoveInPart {
             ((Text) form.input(key)).setText("");
         }
         for (int i = 1; i <= members; i++) {
-            for (String f : new String[] { "family", "given", "furigana", "birth" }) {
+            for (String f : new String[] { "family", "given", "furigana", "birth", "alphabet", "nationality", "status",
+                    "period", "expires", "card" }) {
                 ((Text) form.input("m" + i + "." + f)).setText("");
             }
         }

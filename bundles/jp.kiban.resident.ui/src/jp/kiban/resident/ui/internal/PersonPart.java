@@ -86,13 +86,14 @@ public class PersonPart {
         title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 
         Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayout(new GridLayout(9, false));
+        bar.setLayout(new GridLayout(10, false));
         action(bar, "move", "転居", () -> new ChangeDialogs.MoveWithin(shell(), changes, session, shown, shownHousehold,
                 dictionary));
         action(bar, "moveOut", "転出", () -> new ChangeDialogs.MoveOut(shell(), changes, session, shown, shownHousehold));
         action(bar, "birth", "出生", () -> new ChangeDialogs.Birth(shell(), changes, session, shown));
         action(bar, "death", "死亡", () -> new ChangeDialogs.Death(shell(), changes, session, shown, shownHousehold));
         action(bar, "split", "世帯分離", () -> new ChangeDialogs.Split(shell(), changes, session, shown));
+        action(bar, "merge", "世帯合併", () -> new ChangeDialogs.Merge(shell(), changes, session, shown, shownHousehold));
         action(bar, "head", "世帯主変更", () -> new ChangeDialogs.HeadChange(shell(), changes, session, shown, shownHousehold));
         action(bar, "correct", "修正", () -> new ChangeDialogs.Correction(shell(), changes, session, shown));
         action(bar, "cancel", "取消", () -> new ChangeDialogs.Cancel(shell(), changes, session, shown, latest));
