@@ -69,6 +69,7 @@ public class MoveInPart {
     private int members;
     private Label status;
     private Button abroad;
+    private Label certificateHeading;
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -103,9 +104,11 @@ public class MoveInPart {
             for (String k : new String[] { "certIssuer", "certDate", "certDestination" }) {
                 form.show(k, !abroad.getSelection());
             }
+            certificateHeading.setVisible(!abroad.getSelection());
+            ((GridData) certificateHeading.getLayoutData()).exclude = abroad.getSelection();
             relayout();
         });
-        form.section(Messages.get("movein.section.certificate"));
+        certificateHeading = form.section(Messages.get("movein.section.certificate"));
         form.text("certIssuer", Messages.get("movein.certIssuer"), 8);
         form.date("certDate", Messages.get("movein.certDate"), false);
         form.text("certDestination", Messages.get("movein.certDestination"), 30);
