@@ -163,19 +163,7 @@ public final class KibanCli {
 
     @Command(name = "db", mixinStandardHelpOptions = true, description = "Database: schema status and migrations.",
             subcommands = { DbStatusCommand.class, DbMigrateCommand.class })
-    static final class DbCommand implements Callable<Integer> {
-        @ParentCommand
-        Root root;
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(root.cli.err);
-            root.cli.err.println();
-            root.cli.err.println("error: a db command is required (status, migrate)");
-            return USAGE;
-        }
+    static final class DbCommand extends GroupCommand {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
@@ -243,19 +231,7 @@ public final class KibanCli {
     @Command(name = "municipality", mixinStandardHelpOptions = true,
             description = "The town or village this installation serves (code, name, mayor for 認証文).",
             subcommands = { MunicipalityShowCommand.class, MunicipalitySetCommand.class })
-    static final class MunicipalityCommand implements Callable<Integer> {
-        @ParentCommand
-        Root root;
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(root.cli.err);
-            root.cli.err.println();
-            root.cli.err.println("error: a municipality command is required (show, set)");
-            return USAGE;
-        }
+    static final class MunicipalityCommand extends GroupCommand {
     }
 
     static Map<String, Object> municipalityJson(Municipality m) {
@@ -342,19 +318,7 @@ public final class KibanCli {
 
     @Command(name = "demo", mixinStandardHelpOptions = true, description = "The generated demo town for trials, tests and benchmarks.",
             subcommands = { DemoGenerateCommand.class })
-    static final class DemoCommand implements Callable<Integer> {
-        @ParentCommand
-        Root root;
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(root.cli.err);
-            root.cli.err.println();
-            root.cli.err.println("error: a demo command is required (generate)");
-            return USAGE;
-        }
+    static final class DemoCommand extends GroupCommand {
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,

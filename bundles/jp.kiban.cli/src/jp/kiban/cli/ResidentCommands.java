@@ -59,19 +59,7 @@ final class ResidentCommands {
     @Command(name = "resident", mixinStandardHelpOptions = true,
             description = "The resident register (住民記録): CSV import, a person's history.",
             subcommands = { ImportCommand.class, ExportCommand.class, HistoryCommand.class })
-    static final class ResidentCommand implements Callable<Integer> {
-        @ParentCommand
-        Root root;
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(root.cli.err);
-            root.cli.err.println();
-            root.cli.err.println("error: a resident command is required (import, history)");
-            return KibanCli.USAGE;
-        }
+    static final class ResidentCommand extends GroupCommand {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -251,19 +239,7 @@ final class ResidentCommands {
     @Command(name = "town", mixinStandardHelpOptions = true,
             description = "The town dictionary (住所辞書: 町字 with codes, readings and postal codes): CSV import and export.",
             subcommands = { TownImportCommand.class, TownExportCommand.class })
-    static final class TownCommand implements Callable<Integer> {
-        @ParentCommand
-        Root root;
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(root.cli.err);
-            root.cli.err.println();
-            root.cli.err.println("error: a town command is required (import, export)");
-            return KibanCli.USAGE;
-        }
+    static final class TownCommand extends GroupCommand {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,

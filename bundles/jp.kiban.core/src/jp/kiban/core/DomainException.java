@@ -60,38 +60,54 @@ public class DomainException extends IllegalArgumentException {
         return getMessage(Locale.ROOT);
     }
 
+    /**
+     * Message bundles of a subclass's own bundle (e.g. {@code jp.kiban.resident.messages}), searched
+     * before the core's; loaded with the subclass's class loader. The core has none of its own here.
+     */
+    protected List<String> messageBundles() {
+        return List.of();
+    }
+
     /** Text in the given language (Japanese for {@link Locale#JAPANESE}); English if not available. */
     public String getMessage(Locale locale) {
-        ResourceBundle bundle = bundle(locale);
-        if (bundle == null) {
+        List<ResourceBundle> bundles = new java.util.ArrayList<>();
+        for (String name : messageBundles()) {
+            ResourceBundle b = bundle(name, locale, getClass().getClassLoader());
+            if (b != null) {
+                bundles.add(b);
+            }
+        }
+        ResourceBundle core = bundle(BUNDLE, locale, DomainException.class.getClassLoader());
+        if (core != null) {
+            bundles.add(core);
+        }
+        if (bundles.isEmpty()) {
             return code + Arrays.toString(args);
         }
         Object[] resolved = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            resolved[i] = args[i] instanceof Label l ? lookup(bundle, "label." + l.key(), l.key()) : args[i];
+            resolved[i] = args[i] instanceof Label l ? lookup(bundles, "label." + l.key(), l.key()) : args[i];
         }
-        String pattern = lookup(bundle, code, null);
+        String pattern = lookup(bundles, code, null);
         return pattern == null ? code + Arrays.toString(resolved) : new MessageFormat(pattern, locale).format(resolved);
     }
 
-    private static String lookup(ResourceBundle bundle, String key, String fallback) {
-        try {
-            return bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return fallback;
+    private static String lookup(List<ResourceBundle> bundles, String key, String fallback) {
+        for (ResourceBundle bundle : bundles) {
+            try {
+                return bundle.getString(key);
+            } catch (MissingResourceException e) {
+                // try the next bundle
+            }
         }
+        return fallback;
     }
 
-    private static ResourceBundle bundle(Locale locale) {
-        ClassLoader loader = DomainException.class.getClassLoader();
+    private static ResourceBundle bundle(String name, Locale locale, ClassLoader loader) {
         try {
-            ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, loader);
-            // getBundle falls back to the JVM default locale; English is the base bundle, not that.
-            Locale found = bundle.getLocale();
-            if (!found.equals(Locale.ROOT) && !found.getLanguage().equals(locale.getLanguage())) {
-                bundle = ResourceBundle.getBundle(BUNDLE, Locale.ROOT, loader);
-            }
-            return bundle;
+            // no fallback to the JVM's default locale: English (the base file) unless the language has a file
+            return ResourceBundle.getBundle(name, locale, loader,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         } catch (MissingResourceException e) {
             return null;
         }

@@ -1,9 +1,7 @@
 package jp.kiban.resident;
 
-import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 import jp.kiban.core.DomainException;
 
@@ -28,15 +26,8 @@ public class ResidentException extends DomainException {
     }
 
     @Override
-    public String getMessage(Locale locale) {
-        ResourceBundle bundle = bundle(locale);
-        String pattern = lookup(bundle, code());
-        if (pattern == null) {
-            return super.getMessage(locale);
-        }
-        Object[] resolved = arguments().stream()
-                .map(a -> a instanceof Label l ? orElse(lookup(bundle, "label." + l.key()), l.key()) : a).toArray();
-        return new MessageFormat(pattern, locale).format(resolved);
+    protected List<String> messageBundles() {
+        return List.of(BUNDLE);
     }
 
     /** Trims ASCII and full-width spaces; refuses null or blank text (for free-text items). */
@@ -46,34 +37,5 @@ public class ResidentException extends DomainException {
             throw new ResidentException("input.blank", new Label(labelKey));
         }
         return t;
-    }
-
-    private static String orElse(String value, String fallback) {
-        return value == null ? fallback : value;
-    }
-
-    private static String lookup(ResourceBundle bundle, String key) {
-        if (bundle == null) {
-            return null;
-        }
-        try {
-            return bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return null;
-        }
-    }
-
-    private static ResourceBundle bundle(Locale locale) {
-        ClassLoader loader = ResidentException.class.getClassLoader();
-        try {
-            ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, loader);
-            Locale found = bundle.getLocale();
-            if (!found.equals(Locale.ROOT) && !found.getLanguage().equals(locale.getLanguage())) {
-                bundle = ResourceBundle.getBundle(BUNDLE, Locale.ROOT, loader);
-            }
-            return bundle;
-        } catch (MissingResourceException e) {
-            return null;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package jp.kiban.addressee.tests;
 
+import jp.kiban.testing.db.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +46,7 @@ class AddresseeMigrationsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("jp.kiban.addressee.tests.TestDatabases#engines")
+    @MethodSource("jp.kiban.testing.db.TestDatabases#engines")
     void allScriptsApplyAndTheTablesTakeJapaneseText(Dialect dialect) throws Exception {
         try (Databases.CloseableDatabase db = TestDatabases.fresh(dialect)) {
             SqlMigrator m = migrator(db);

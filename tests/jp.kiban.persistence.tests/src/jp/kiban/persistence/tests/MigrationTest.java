@@ -1,5 +1,6 @@
 package jp.kiban.persistence.tests;
 
+import jp.kiban.testing.db.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -95,7 +96,7 @@ class MigrationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("jp.kiban.persistence.tests.TestDatabases#engines")
+    @MethodSource("jp.kiban.testing.db.TestDatabases#engines")
     void pendingThenAppliedThenNothingMore(Dialect dialect) throws Exception {
         try (Databases.CloseableDatabase db = TestDatabases.fresh(dialect)) {
             SqlMigrator m = migrator(db, self(), contribution("testmod", "/db/migration/testmod"));
@@ -128,7 +129,7 @@ class MigrationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("jp.kiban.persistence.tests.TestDatabases#engines")
+    @MethodSource("jp.kiban.testing.db.TestDatabases#engines")
     void platformMigrationsRunOnBothEngines(Dialect dialect) throws Exception {
         try (Databases.CloseableDatabase db = TestDatabases.fresh(dialect)) {
             SqlMigrator m = migrator(db, bundle("jp.kiban.platform.impl"),
@@ -140,7 +141,7 @@ class MigrationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("jp.kiban.persistence.tests.TestDatabases#engines")
+    @MethodSource("jp.kiban.testing.db.TestDatabases#engines")
     void failingScriptIsRolledBackAndEarlierOnesStay(Dialect dialect) throws Exception {
         try (Databases.CloseableDatabase db = TestDatabases.fresh(dialect)) {
             SqlMigrator m = migrator(db, self(), contribution("broken", "/db/migration/broken"));
@@ -156,7 +157,7 @@ class MigrationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("jp.kiban.persistence.tests.TestDatabases#engines")
+    @MethodSource("jp.kiban.testing.db.TestDatabases#engines")
     void editedScriptIsRefused(Dialect dialect) throws Exception {
         try (Databases.CloseableDatabase db = TestDatabases.fresh(dialect)) {
             migrator(db, self(), contribution("testmod", "/db/migration/testmod")).migrate();
@@ -169,7 +170,7 @@ class MigrationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("jp.kiban.persistence.tests.TestDatabases#engines")
+    @MethodSource("jp.kiban.testing.db.TestDatabases#engines")
     void databaseNewerThanSoftwareIsRefused(Dialect dialect) throws Exception {
         try (Databases.CloseableDatabase db = TestDatabases.fresh(dialect)) {
             SqlMigrator m = migrator(db, self(), contribution("testmod", "/db/migration/testmod"));
@@ -186,7 +187,7 @@ class MigrationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("jp.kiban.persistence.tests.TestDatabases#engines")
+    @MethodSource("jp.kiban.testing.db.TestDatabases#engines")
     void tablesOfAModuleThatIsNotInstalledAreKeptAndIgnored(Dialect dialect) throws Exception {
         try (Databases.CloseableDatabase db = TestDatabases.fresh(dialect)) {
             // a business module that was installed once, then removed by the administrator

@@ -1,5 +1,6 @@
 package jp.kiban.persistence.tests;
 
+import jp.kiban.testing.db.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,7 +46,7 @@ class TransactionsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("jp.kiban.persistence.tests.TestDatabases#engines")
+    @MethodSource("jp.kiban.testing.db.TestDatabases#engines")
     void commitsAndReadsBackJapaneseTextAndInstants(Dialect dialect) throws Exception {
         withTransactions(dialect, tx -> {
             tx.requiredRun(em -> em.persist(new TestOrder(2, "出生届（職権記載）")));
@@ -57,7 +58,7 @@ class TransactionsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("jp.kiban.persistence.tests.TestDatabases#engines")
+    @MethodSource("jp.kiban.testing.db.TestDatabases#engines")
     void exceptionRollsBackEverythingInTheTransaction(Dialect dialect) throws Exception {
         withTransactions(dialect, tx -> {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> tx.requiredRun(em -> {
@@ -72,7 +73,7 @@ class TransactionsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("jp.kiban.persistence.tests.TestDatabases#engines")
+    @MethodSource("jp.kiban.testing.db.TestDatabases#engines")
     void nestedWorkJoinsTheOuterTransaction(Dialect dialect) throws Exception {
         withTransactions(dialect, tx -> {
             // the change and its "outbox" entry: two pieces of work, one transaction
@@ -99,7 +100,7 @@ class TransactionsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("jp.kiban.persistence.tests.TestDatabases#engines")
+    @MethodSource("jp.kiban.testing.db.TestDatabases#engines")
     void readOnlyWorkIsNeverCommitted(Dialect dialect) throws Exception {
         withTransactions(dialect, tx -> {
             tx.readOnly(em -> {

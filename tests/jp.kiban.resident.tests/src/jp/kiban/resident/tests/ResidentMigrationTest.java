@@ -1,5 +1,6 @@
 package jp.kiban.resident.tests;
 
+import jp.kiban.testing.db.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,7 @@ class ResidentMigrationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("jp.kiban.resident.tests.TestDatabases#engines")
+    @MethodSource("jp.kiban.testing.db.TestDatabases#engines")
     void residentMigrationsRunAndTheSearchSqlWorks(Dialect dialect) throws Exception {
         try (Databases.CloseableDatabase db = TestDatabases.fresh(dialect)) {
             ResidentSchema schema = new ResidentSchema();

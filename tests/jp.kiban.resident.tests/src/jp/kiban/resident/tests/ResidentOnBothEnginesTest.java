@@ -1,5 +1,6 @@
 package jp.kiban.resident.tests;
 
+import jp.kiban.testing.db.TestDatabases;
 import static jp.kiban.resident.tests.Fixtures.COUNTER;
 import static jp.kiban.resident.tests.Fixtures.SUPERVISOR;
 import static jp.kiban.resident.tests.Fixtures.address;
@@ -75,7 +76,7 @@ class ResidentOnBothEnginesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("jp.kiban.resident.tests.TestDatabases#engines")
+    @MethodSource("jp.kiban.testing.db.TestDatabases#engines")
     void theRegisterWorksOnEachEngine(Dialect dialect) throws Exception {
         try (Databases.CloseableDatabase db = TestDatabases.fresh(dialect)) {
             ResidentSchema schema = new ResidentSchema();
