@@ -111,6 +111,17 @@ abstract class ChangeDialog extends Dialog {
         return Optional.ofNullable(result);
     }
 
+    /** 異動日 and 届出日, both read (so both show their messages) before either is used. */
+    record Dates(LocalDate change, LocalDate notified) {
+    }
+
+    Optional<Dates> dates() {
+        Optional<LocalDate> change = form.parseDate("changeDate", true);
+        Optional<LocalDate> notified = form.parseDate("notifiedOn", true);
+        return change.isPresent() && notified.isPresent() ? Optional.of(new Dates(change.get(), notified.get()))
+                : Optional.empty();
+    }
+
     /** 届出日 defaults to today. */
     void notificationField() {
         form.date("notifiedOn", Messages.get("movein.notifiedOn"), false)

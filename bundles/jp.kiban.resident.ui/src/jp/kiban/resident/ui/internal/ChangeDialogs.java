@@ -92,16 +92,15 @@ final class ChangeDialogs {
             Optional<Address> address = form.parse("lot", lot -> Address.of(person.address().prefecture(),
                     person.address().municipality(), town, lot), true);
             Optional<PostalCode> postal = form.parse("postal", PostalCode::of, false);
-            Optional<LocalDate> date = form.parseDate("changeDate", true);
-            Optional<LocalDate> notified = form.parseDate("notifiedOn", true);
-            if (address.isEmpty() || date.isEmpty() || notified.isEmpty()) {
+            Optional<Dates> dates = dates();
+            if (address.isEmpty() || dates.isEmpty()) {
                 return Optional.empty();
             }
             if (whole.getSelection()) {
                 List<AddresseeNumber> all = household.members().stream().map(ResidentRecord::addresseeNumber).toList();
-                return Optional.of(ChangeRequest.MoveWithinTown.of(date.get(), notified.get(), all, address.get(), postal));
+                return Optional.of(ChangeRequest.MoveWithinTown.of(dates.get().change(), dates.get().notified(), all, address.get(), postal));
             }
-            return Optional.of(new ChangeRequest.MoveWithinTown(date.get(), notified.get(),
+            return Optional.of(new ChangeRequest.MoveWithinTown(dates.get().change(), dates.get().notified(),
                     List.of(person.addresseeNumber()), address.get(), postal, Optional.of(person.addresseeNumber()),
                     Map.of(person.addresseeNumber(), Relationship.HEAD)));
         }
@@ -138,16 +137,15 @@ final class ChangeDialogs {
 
         @Override
         Optional<ChangeRequest> request() {
-            Optional<LocalDate> date = form.parseDate("changeDate", true);
-            Optional<LocalDate> notified = form.parseDate("notifiedOn", true);
+            Optional<Dates> dates = dates();
             String destination = form.required("destination").orElse("");
-            if (date.isEmpty() || notified.isEmpty() || destination.isEmpty()) {
+            if (dates.isEmpty() || destination.isEmpty()) {
                 return Optional.empty();
             }
             List<AddresseeNumber> persons = whole.getSelection()
                     ? household.members().stream().map(ResidentRecord::addresseeNumber).toList()
                     : List.of(person.addresseeNumber());
-            return Optional.of(new ChangeRequest.MoveOut(date.get(), notified.get(), persons, destination,
+            return Optional.of(new ChangeRequest.MoveOut(dates.get().change(), dates.get().notified(), persons, destination,
                     abroad.getSelection(), Optional.empty(), Map.of()));
         }
     }
@@ -219,9 +217,8 @@ final class ChangeDialogs {
 
         @Override
         Optional<ChangeRequest> request() {
-            Optional<LocalDate> date = form.parseDate("changeDate", true);
-            Optional<LocalDate> notified = form.parseDate("notifiedOn", true);
-            if (date.isEmpty() || notified.isEmpty()) {
+            Optional<Dates> dates = dates();
+            if (dates.isEmpty()) {
                 return Optional.empty();
             }
             if (person.isHead() && household.members().size() > 1) {
@@ -230,10 +227,10 @@ final class ChangeDialogs {
                 ResidentRecord newHead = others.get(Math.max(0, index));
                 Map<AddresseeNumber, Relationship> rel = relationshipsTo(newHead, household);
                 rel.remove(person.addresseeNumber());
-                return Optional.of(new ChangeRequest.Death(date.get(), notified.get(), person.addresseeNumber(),
+                return Optional.of(new ChangeRequest.Death(dates.get().change(), dates.get().notified(), person.addresseeNumber(),
                         Optional.of(newHead.addresseeNumber()), rel));
             }
-            return Optional.of(new ChangeRequest.Death(date.get(), notified.get(), person.addresseeNumber(),
+            return Optional.of(new ChangeRequest.Death(dates.get().change(), dates.get().notified(), person.addresseeNumber(),
                     Optional.empty(), Map.of()));
         }
     }
@@ -259,14 +256,13 @@ final class ChangeDialogs {
 
         @Override
         Optional<ChangeRequest> request() {
-            Optional<LocalDate> date = form.parseDate("changeDate", true);
-            Optional<LocalDate> notified = form.parseDate("notifiedOn", true);
-            if (date.isEmpty() || notified.isEmpty()) {
+            Optional<Dates> dates = dates();
+            if (dates.isEmpty()) {
                 return Optional.empty();
             }
             Map<AddresseeNumber, Relationship> rel = relationshipsTo(person, household);
             rel.remove(person.addresseeNumber());
-            return Optional.of(new ChangeRequest.HeadChange(date.get(), notified.get(), person.householdNumber(),
+            return Optional.of(new ChangeRequest.HeadChange(dates.get().change(), dates.get().notified(), person.householdNumber(),
                     person.addresseeNumber(), rel));
         }
     }
@@ -289,12 +285,11 @@ final class ChangeDialogs {
 
         @Override
         Optional<ChangeRequest> request() {
-            Optional<LocalDate> date = form.parseDate("changeDate", true);
-            Optional<LocalDate> notified = form.parseDate("notifiedOn", true);
-            if (date.isEmpty() || notified.isEmpty()) {
+            Optional<Dates> dates = dates();
+            if (dates.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new ChangeRequest.HouseholdSplit(date.get(), notified.get(),
+            return Optional.of(new ChangeRequest.HouseholdSplit(dates.get().change(), dates.get().notified(),
                     List.of(person.addresseeNumber()), person.addresseeNumber(),
                     Map.of(person.addresseeNumber(), Relationship.HEAD)));
         }
@@ -330,16 +325,15 @@ final class ChangeDialogs {
         @Override
         Optional<ChangeRequest> request() {
             Optional<jp.kiban.core.id.HouseholdNumber> into = form.parse("into", jp.kiban.core.id.HouseholdNumber::of, true);
-            Optional<LocalDate> date = form.parseDate("changeDate", true);
-            Optional<LocalDate> notified = form.parseDate("notifiedOn", true);
-            if (into.isEmpty() || date.isEmpty() || notified.isEmpty()) {
+            Optional<Dates> dates = dates();
+            if (into.isEmpty() || dates.isEmpty()) {
                 return Optional.empty();
             }
             Map<AddresseeNumber, Relationship> rel = new HashMap<>();
             for (ResidentRecord m : household.members()) {
                 rel.put(m.addresseeNumber(), Relationship.ofLabel(form.value("rel." + m.addresseeNumber().value())));
             }
-            return Optional.of(new ChangeRequest.HouseholdMerge(date.get(), notified.get(), person.householdNumber(),
+            return Optional.of(new ChangeRequest.HouseholdMerge(dates.get().change(), dates.get().notified(), person.householdNumber(),
                     into.get(), rel));
         }
     }
