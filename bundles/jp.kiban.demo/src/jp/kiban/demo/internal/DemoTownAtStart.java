@@ -38,10 +38,17 @@ public class DemoTownAtStart {
 
     @Activate
     void activate() {
-        int residents = Integer.parseInt(environment.setting("demo.residents", "3000"));
+        int residents;
+        try {
+            residents = Integer.parseInt(environment.setting("demo.residents", "3000").strip());
+        } catch (NumberFormatException e) {
+            LOG.log(System.Logger.Level.WARNING, "demo.residents is not a number: using 3000");
+            residents = 3000;
+        }
         if (!environment.demoMode() || residents <= 0) {
             return;
         }
+        int count = residents;
         worker = new Thread(() -> {
             try {
                 Municipality town = municipalities.current().orElse(null);
@@ -53,8 +60,8 @@ public class DemoTownAtStart {
                 if (registry.current(reader, AddresseeNumber.fromSerial(1)).isPresent()) {
                     return;
                 }
-                LOG.log(System.Logger.Level.INFO, "Generating the demo town ({0} residents) in the background", residents);
-                DemoTown.Result r = generator.generate(residents, 20261123L, DemoTown.Progress.NONE);
+                LOG.log(System.Logger.Level.INFO, "Generating the demo town ({0} residents) in the background", count);
+                DemoTown.Result r = generator.generate(count, 20261123L, DemoTown.Progress.NONE);
                 LOG.log(System.Logger.Level.INFO, "Demo town ready: {0} households, {1} persons, {2} changes in {3} ms",
                         r.households(), r.persons(), r.changes(), r.millis());
             } catch (RuntimeException e) {

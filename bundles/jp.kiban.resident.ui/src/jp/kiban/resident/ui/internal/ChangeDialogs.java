@@ -53,6 +53,53 @@ final class ChangeDialogs {
         return map;
     }
 
+    private static final String[] MEMBER_RELATIONSHIPS = java.util.Arrays.stream(Relationship.values())
+            .filter(r -> !r.isHead()).map(Relationship::label).toArray(String[]::new);
+
+    /**
+     * One 続柄 choice per member who stays (all but {@code leaving}), pre-set to a likely value the clerk
+     * checks: the new 世帯主's own row is hidden.
+     */
+    static void relationshipRows(Form form, Household household, ResidentRecord newHead, AddresseeNumber leaving) {
+        form.section(Messages.get("change.relationshipsToNewHead"));
+        for (ResidentRecord m : household.members()) {
+            if (!m.addresseeNumber().equals(leaving)) {
+                form.choice("rel." + m.addresseeNumber().value(), m.person().displayName().fullName() + "（現在 "
+                        + m.relationship().label() + "）", MEMBER_RELATIONSHIPS);
+            }
+        }
+        presetRelationships(form, household, newHead, leaving);
+    }
+
+    static void presetRelationships(Form form, Household household, ResidentRecord newHead, AddresseeNumber leaving) {
+        Map<AddresseeNumber, Relationship> defaults = relationshipsTo(newHead, household);
+        for (ResidentRecord m : household.members()) {
+            if (m.addresseeNumber().equals(leaving)) {
+                continue;
+            }
+            String key = "rel." + m.addresseeNumber().value();
+            boolean isNewHead = m.addresseeNumber().equals(newHead.addresseeNumber());
+            form.show(key, !isNewHead);
+            if (!isNewHead) {
+                ((org.eclipse.swt.widgets.Combo) form.input(key)).setText(defaults.get(m.addresseeNumber()).label());
+            }
+        }
+        form.body().getShell().layout(true, true);
+    }
+
+    static Map<AddresseeNumber, Relationship> readRelationships(Form form, Household household, ResidentRecord newHead,
+            AddresseeNumber leaving) {
+        Map<AddresseeNumber, Relationship> map = new HashMap<>();
+        for (ResidentRecord m : household.members()) {
+            if (m.addresseeNumber().equals(leaving)) {
+                continue;
+            }
+            map.put(m.addresseeNumber(), m.addresseeNumber().equals(newHead.addresseeNumber()) ? Relationship.HEAD
+                    : Relationship.ofLabel(form.value("rel." + m.addresseeNumber().value())));
+        }
+        return map;
+    }
+
     static final class MoveWithin extends ChangeDialog {
         private final Household household;
         private final jp.kiban.addressee.TownDictionary dictionary;
@@ -208,10 +255,13 @@ final class ChangeDialogs {
             form.date("changeDate", Messages.get("change.date.death"), false);
             notificationField();
             if (person.isHead() && household.members().size() > 1) {
-                String[] others = household.members().stream().filter(m -> !m.isHead())
-                        .map(m -> m.person().displayName().fullName() + "（" + m.relationship().label() + "）")
-                        .toArray(String[]::new);
-                form.choice("newHead", Messages.get("change.newHead"), others);
+                List<ResidentRecord> others = household.members().stream().filter(m -> !m.isHead()).toList();
+                org.eclipse.swt.widgets.Combo newHead = form.choice("newHead", Messages.get("change.newHead"),
+                        others.stream().map(m -> m.person().displayName().fullName() + "（" + m.relationship().label() + "）")
+                                .toArray(String[]::new));
+                relationshipRows(form, household, others.get(0), person.addresseeNumber());
+                newHead.addListener(SWT.Selection, e -> presetRelationships(form, household,
+                        others.get(Math.max(0, newHead.getSelectionIndex())), person.addresseeNumber()));
             }
         }
 
@@ -225,8 +275,7 @@ final class ChangeDialogs {
                 List<ResidentRecord> others = household.members().stream().filter(m -> !m.isHead()).toList();
                 int index = ((org.eclipse.swt.widgets.Combo) form.input("newHead")).getSelectionIndex();
                 ResidentRecord newHead = others.get(Math.max(0, index));
-                Map<AddresseeNumber, Relationship> rel = relationshipsTo(newHead, household);
-                rel.remove(person.addresseeNumber());
+                Map<AddresseeNumber, Relationship> rel = readRelationships(form, household, newHead, person.addresseeNumber());
                 return Optional.of(new ChangeRequest.Death(dates.get().change(), dates.get().notified(), person.addresseeNumber(),
                         Optional.of(newHead.addresseeNumber()), rel));
             }
@@ -252,6 +301,7 @@ final class ChangeDialogs {
         void fields() {
             form.date("changeDate", Messages.get("change.date.generic"), false);
             notificationField();
+            relationshipRows(form, household, person, null);
         }
 
         @Override
@@ -260,7 +310,7 @@ final class ChangeDialogs {
             if (dates.isEmpty()) {
                 return Optional.empty();
             }
-            Map<AddresseeNumber, Relationship> rel = relationshipsTo(person, household);
+            Map<AddresseeNumber, Relationship> rel = readRelationships(form, household, person, null);
             rel.remove(person.addresseeNumber());
             return Optional.of(new ChangeRequest.HeadChange(dates.get().change(), dates.get().notified(), person.householdNumber(),
                     person.addresseeNumber(), rel));
@@ -268,8 +318,12 @@ final class ChangeDialogs {
     }
 
     static final class Split extends ChangeDialog {
-        Split(Shell s, ResidentChanges c, Session session, ResidentRecord p) {
+        private final Household household;
+        private List<ResidentRecord> stay = List.of();
+
+        Split(Shell s, ResidentChanges c, Session session, ResidentRecord p, Household h) {
             super(s, c, session, p);
+            this.household = h;
         }
 
         @Override
@@ -281,6 +335,16 @@ final class ChangeDialogs {
         void fields() {
             form.date("changeDate", Messages.get("change.date.generic"), false);
             notificationField();
+            if (person.isHead() && household.members().size() > 1) {
+                // the 世帯主 leaves: those who stay need a new 世帯主 and their 続柄 to him or her
+                stay = household.members().stream().filter(m -> !m.isHead()).toList();
+                org.eclipse.swt.widgets.Combo newHead = form.choice("newHead", Messages.get("change.newHeadOfStaying"),
+                        stay.stream().map(m -> m.person().displayName().fullName() + "（" + m.relationship().label() + "）")
+                                .toArray(String[]::new));
+                relationshipRows(form, household, stay.get(0), person.addresseeNumber());
+                newHead.addListener(SWT.Selection, e -> presetRelationships(form, household,
+                        stay.get(Math.max(0, newHead.getSelectionIndex())), person.addresseeNumber()));
+            }
         }
 
         @Override
@@ -289,9 +353,14 @@ final class ChangeDialogs {
             if (dates.isEmpty()) {
                 return Optional.empty();
             }
+            Map<AddresseeNumber, Relationship> rel = new HashMap<>();
+            if (!stay.isEmpty()) {
+                int index = ((org.eclipse.swt.widgets.Combo) form.input("newHead")).getSelectionIndex();
+                rel.putAll(readRelationships(form, household, stay.get(Math.max(0, index)), person.addresseeNumber()));
+            }
+            rel.put(person.addresseeNumber(), Relationship.HEAD);
             return Optional.of(new ChangeRequest.HouseholdSplit(dates.get().change(), dates.get().notified(),
-                    List.of(person.addresseeNumber()), person.addresseeNumber(),
-                    Map.of(person.addresseeNumber(), Relationship.HEAD)));
+                    List.of(person.addresseeNumber()), person.addresseeNumber(), rel));
         }
     }
 

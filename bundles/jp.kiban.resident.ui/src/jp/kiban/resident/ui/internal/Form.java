@@ -175,6 +175,8 @@ public final class Form {
         if (v.isEmpty()) {
             if (required) {
                 error(key, Messages.get("form.required"));
+            } else {
+                clearError(key); // an optional field emptied after a refusal is fine again
             }
             return Optional.empty();
         }

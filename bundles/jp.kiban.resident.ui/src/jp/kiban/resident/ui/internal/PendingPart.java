@@ -119,6 +119,10 @@ public class PendingPart {
     }
 
     private void confirmSelected() {
+        if (table.getSelectionCount() == 0) {
+            status.setText(Messages.get("pending.select"));
+            return;
+        }
         StringBuilder done = new StringBuilder();
         for (TableItem item : table.getSelection()) {
             try {
@@ -138,6 +142,7 @@ public class PendingPart {
     private void rejectSelected() {
         TableItem[] selected = table.getSelection();
         if (selected.length == 0) {
+            status.setText(Messages.get("pending.select"));
             return;
         }
         InputDialog reason = new InputDialog(table.getShell(), Messages.get("pending.reject"),

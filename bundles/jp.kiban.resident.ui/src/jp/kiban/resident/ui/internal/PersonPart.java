@@ -92,7 +92,7 @@ public class PersonPart {
         action(bar, "moveOut", "転出", () -> new ChangeDialogs.MoveOut(shell(), changes, session, shown, shownHousehold));
         action(bar, "birth", "出生", () -> new ChangeDialogs.Birth(shell(), changes, session, shown));
         action(bar, "death", "死亡", () -> new ChangeDialogs.Death(shell(), changes, session, shown, shownHousehold));
-        action(bar, "split", "世帯分離", () -> new ChangeDialogs.Split(shell(), changes, session, shown));
+        action(bar, "split", "世帯分離", () -> new ChangeDialogs.Split(shell(), changes, session, shown, shownHousehold));
         action(bar, "merge", "世帯合併", () -> new ChangeDialogs.Merge(shell(), changes, session, shown, shownHousehold));
         action(bar, "head", "世帯主変更", () -> new ChangeDialogs.HeadChange(shell(), changes, session, shown, shownHousehold));
         action(bar, "correct", "修正", () -> new ChangeDialogs.Correction(shell(), changes, session, shown));
@@ -172,6 +172,11 @@ public class PersonPart {
         items.removeAll();
         household.removeAll();
         history.removeAll();
+        // nothing may act on the previous person while this one is not (yet) shown
+        shown = null;
+        for (Button b : actions) {
+            b.setEnabled(false);
+        }
         try {
             Optional<ResidentRecord> found = registry.current(session.operator(), number);
             if (found.isEmpty()) {

@@ -170,4 +170,70 @@ class MoveInAndSearchUITest {
         });
         assertTrue(pending.stream().anyMatch(r -> r.get(3).contains("グエン")), pending.toString());
     }
+
+    @Test
+    @Order(6)
+    void theHeadChangesAndTheClerkSetsEachRelationship() {
+        // 山田 花子's household still has the provisional 転居: a second change for them is refused, in Japanese
+        page.open("住民記録", "住民検索");
+        page.search("ヤマダ　ハナコ");
+        page.bot.selectRows(SearchPart.RESULTS, true, 0);
+        page.bot.clickAsync("person.action.head");
+        page.bot.shell("世帯主変更届 dialog", s -> s.getText().startsWith("世帯主変更届"));
+        page.field("changeDate", "R6.5.10");
+        page.bot.click("change.ok");
+        String refusal = Bot.waitFor("the refusal", () -> {
+            String t = page.bot.text("change.status");
+            return t.isEmpty() ? null : t;
+        });
+        assertTrue(refusal.contains("仮登録"), refusal);
+        assertEquals("R6.5.10", page.fieldValue("changeDate"), "what was typed stays");
+        page.bot.click("change.cancel");
+
+        // the supervisor confirms the 転居; then the 世帯主変更 goes through with the 続柄 the clerk chose
+        confirmPending("転居");
+        page.open("住民記録", "住民検索");
+        page.search("ヤマダ　ハナコ");
+        page.bot.selectRows(SearchPart.RESULTS, true, 0);
+        page.bot.clickAsync("person.action.head");
+        page.bot.shell("世帯主変更届 dialog", s -> s.getText().startsWith("世帯主変更届"));
+        page.field("changeDate", "R6.5.10");
+        List<List<String>> household = page.bot.rows(PersonPart.HOUSEHOLD);
+        String taro = household.stream().filter(r -> r.get(0).equals("世帯主")).findFirst().orElseThrow().get(4);
+        String ichiro = household.stream().filter(r -> r.get(0).equals("子")).findFirst().orElseThrow().get(4);
+        assertEquals("夫", comboText("rel." + taro), "the old head, seen from his wife");
+        assertEquals("子", comboText("rel." + ichiro));
+        page.choose("rel." + ichiro, "子");
+        Bot.screenshot("resident-head-change-dialog");
+        page.bot.click("change.ok");
+        Bot.waitFor("the 世帯主変更 is registered", () -> page.bot.text("person.actionStatus").contains("世帯主変更") ? true : null);
+        confirmPending("世帯主変更");
+        page.open("住民記録", "住民検索");
+        page.search("ヤマダ　ハナコ");
+        page.bot.selectRows(SearchPart.RESULTS, true, 0);
+        List<List<String>> after = Bot.waitFor("the new household order", () -> {
+            List<List<String>> rows = page.bot.rows(PersonPart.HOUSEHOLD);
+            return !rows.isEmpty() && rows.get(0).get(1).contains("花子") ? rows : null;
+        });
+        assertEquals(List.of("世帯主", "夫", "子"), after.stream().map(r -> r.get(0)).toList());
+    }
+
+    /** Confirms the pending change of the given 異動事由 (the list holds others too). */
+    private void confirmPending(String reason) {
+        page.open("住民記録", "仮登録一覧");
+        List<List<String>> rows = Bot.waitFor("a pending " + reason, () -> {
+            List<List<String>> r = page.bot.rows(PendingPart.TABLE);
+            return r.stream().anyMatch(row -> row.get(0).equals(reason)) ? r : null;
+        });
+        int index = rows.indexOf(rows.stream().filter(row -> row.get(0).equals(reason)).findFirst().orElseThrow());
+        page.bot.selectRows(PendingPart.TABLE, false, index);
+        page.bot.click(PendingPart.CONFIRM);
+        String status = page.bot.text(PendingPart.STATUS);
+        assertTrue(status.contains("本登録しました: " + reason), status);
+    }
+
+    private String comboText(String key) {
+        org.eclipse.swt.widgets.Combo c = page.bot.widget(org.eclipse.swt.widgets.Combo.class, "form." + key);
+        return Bot.ui(() -> c.getText());
+    }
 }
