@@ -33,13 +33,24 @@ public sealed interface ChangeRequest {
     /** 届出日; empty for 職権 changes. */
     Optional<LocalDate> notificationDate();
 
-    /** A person entering the register with a 転入, with the 続柄 in the household they join or form. */
-    record NewMember(PersonData person, Relationship relationship) {
+    /**
+     * A person entering the register with a 転入, with the 続柄 in the household they join or form.
+     * {@code existingNumber} keeps one 宛名番号 per person for life: the number of a 住登外者 who now
+     * moves in, or of a former resident who comes back (再転入, the history goes on); empty for
+     * someone the town has never known.
+     */
+    record NewMember(PersonData person, Relationship relationship, Optional<AddresseeNumber> existingNumber) {
         public NewMember {
             Objects.requireNonNull(person, "person");
             if (relationship == null) {
                 throw new ResidentException("input.blank", new Label("relationship"));
             }
+            existingNumber = existingNumber == null ? Optional.empty() : existingNumber;
+        }
+
+        /** A person new to the town: a 宛名番号 is assigned. */
+        public NewMember(PersonData person, Relationship relationship) {
+            this(person, relationship, Optional.empty());
         }
     }
 

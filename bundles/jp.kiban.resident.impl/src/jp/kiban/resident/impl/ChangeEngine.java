@@ -162,7 +162,8 @@ final class ChangeEngine {
         touched.add(household);
         for (NewMember m : members) {
             bornBy(m.person(), changeDate);
-            Draft d = newPerson(m.person(), household, m.relationship(), headName, address, postalCode, changeDate);
+            Draft d = newPerson(m.person(), household, m.relationship(), headName, address, postalCode, changeDate,
+                    m.existingNumber());
             d.previousAddress = previousAddress;
             d.addressNotifiedOn = notified;
             d.certificate = certificate;
@@ -176,14 +177,44 @@ final class ChangeEngine {
         }
         touched.add(r.household());
         newPerson(r.child(), r.household(), r.relationship(), head.person.name(), head.address, head.postalCode,
-                r.changeDate());
+                r.changeDate(), Optional.empty());
     }
 
     private Draft newPerson(PersonData person, HouseholdNumber household, Relationship relationship, KanjiName headName,
-            Address address, PostalCode postal, LocalDate since) {
-        Draft d = new Draft();
-        d.number = numbers.assign(AddresseeKind.RESIDENT);
-        d.history = 1;
+            Address address, PostalCode postal, LocalDate since, Optional<AddresseeNumber> existing) {
+        Draft d;
+        if (existing.isEmpty()) {
+            d = new Draft();
+            d.number = numbers.assign(AddresseeKind.RESIDENT);
+            d.history = 1;
+            created.add(d.number);
+        } else {
+            AddresseeNumber n = existing.get();
+            Optional<Draft> former = store.find(n);
+            if (former.isPresent()) {
+                // 再転入: the same number, the history goes on from the 除票
+                if (former.get().onRegister(today)) {
+                    throw new ResidentException("moveIn.alreadyResident", former.get().displayName());
+                }
+                d = edit(former.get());
+                d.previousAddress = null;
+                d.addressNotifiedOn = null;
+                d.certificate = null;
+                d.plannedMoveOut = null;
+                d.moveOutDestination = null;
+                d.removedOn = null;
+            } else {
+                // a 住登外者 becomes a resident under the number the addressee base gave them
+                if (numbers.kindOf(n).filter(k -> k == AddresseeKind.NON_RESIDENT).isEmpty()) {
+                    throw new ResidentException("moveIn.unknownNumber", n.value());
+                }
+                d = new Draft();
+                d.number = n;
+                d.history = 1;
+                created.add(d.number);
+            }
+            numbers.changeKind(n, AddresseeKind.RESIDENT);
+        }
         d.person = person;
         d.status = ResidentStatus.RESIDENT;
         d.household = household;
@@ -193,7 +224,6 @@ final class ChangeEngine {
         d.postalCode = postal;
         d.addressSince = since;
         d.becameResidentOn = since;
-        created.add(d.number);
         out.put(d.number, d);
         return d;
     }
