@@ -155,6 +155,7 @@ public class MoveInPart {
         }
         Combo rel = m.choice("m" + i + ".relationship", Messages.get("movein.relationship"), rels);
         rel.select(i == 1 ? Relationship.HEAD.ordinal() : Relationship.CHILD.ordinal());
+        m.text("m" + i + ".number", Messages.get("movein.existingNumber"), 12);
         Combo type = m.choice("m" + i + ".type", Messages.get("movein.type"), "日本人", "外国人");
         String[] foreignKeys = { "alphabet", "nationality", "status", "period", "expires", "card" };
         m.text("m" + i + ".alphabet", Messages.get("movein.alphabet"), 20);
@@ -241,7 +242,9 @@ public class MoveInPart {
                         alphabet.ifPresent(builder::alphabetName);
                     }
                     PersonData person = builder.build();
-                    newMembers.add(new ChangeRequest.NewMember(person, rel));
+                    Optional<jp.kiban.core.id.AddresseeNumber> existing = form.parse(p + "number",
+                            jp.kiban.core.id.AddresseeNumber::of, false);
+                    newMembers.add(new ChangeRequest.NewMember(person, rel, existing));
                 } catch (DomainException e) {
                     form.error(p + "family", e.getMessage(Locale.JAPANESE));
                 }
@@ -275,7 +278,7 @@ public class MoveInPart {
             ((Text) form.input(key)).setText("");
         }
         for (int i = 1; i <= members; i++) {
-            for (String f : new String[] { "family", "given", "furigana", "birth", "alphabet", "nationality", "status",
+            for (String f : new String[] { "family", "given", "furigana", "birth", "number", "alphabet", "nationality", "status",
                     "period", "expires", "card" }) {
                 ((Text) form.input("m" + i + "." + f)).setText("");
             }
