@@ -2,19 +2,21 @@ package jp.kiban.forms.impl;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
-import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
@@ -25,13 +27,14 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 final class PdfCanvas implements AutoCloseable {
     static final float WIDTH = PDRectangle.A4.getWidth();
     static final float HEIGHT = PDRectangle.A4.getHeight();
-    private static final COSName ACTUAL_TEXT = COSName.getPDFName("ActualText");
 
     private final FormFont font;
     private final PDDocument document = new PDDocument();
     private final PDType0Font pdfFont;
     private final Set<Integer> used = new HashSet<>();
-    private GlyphStream stream;
+    private PDPage page;
+    private COSName fontName;
+    private StringBuilder content;
 
     PdfCanvas(FormFont font, String title) {
         this.font = font;
@@ -49,15 +52,12 @@ final class PdfCanvas implements AutoCloseable {
     }
 
     void newPage() {
-        try {
-            closeStream();
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            stream = new GlyphStream(document, page);
-            stream.setLineWidth(0.6f);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        closeStream();
+        page = new PDPage(PDRectangle.A4);
+        page.setResources(new PDResources());
+        document.addPage(page);
+        fontName = page.getResources().add(pdfFont);
+        content = new StringBuilder("0.6 w\n");
     }
 
     /** Text with its baseline starting at (x, y). */
@@ -66,34 +66,25 @@ final class PdfCanvas implements AutoCloseable {
             return;
         }
         List<FormFont.Glyph> glyphs = font.glyphs(text);
-        byte[] codes = new byte[glyphs.size() * 2];
+        StringBuilder hex = new StringBuilder();
         boolean variants = false;
-        for (int i = 0; i < glyphs.size(); i++) {
-            FormFont.Glyph g = glyphs.get(i);
+        for (FormFont.Glyph g : glyphs) {
             used.add(g.glyphId());
-            byte[] code = pdfFont.encodeGlyphId(g.glyphId());
-            codes[i * 2] = code[0];
-            codes[i * 2 + 1] = code[1];
+            hex.append(HexFormat.of().formatHex(pdfFont.encodeGlyphId(g.glyphId())));
             variants |= g.text().codePointCount(0, g.text().length()) > 1;
         }
-        try {
-            stream.beginText();
-            stream.setFont(pdfFont, size);
-            stream.newLineAtOffset(x, y);
-            if (variants) {
-                // the subset's ToUnicode knows only plain characters: say what an IVS glyph stands for
-                COSDictionary props = new COSDictionary();
-                props.setString(ACTUAL_TEXT, text);
-                stream.beginMarkedContent(COSName.SPAN, PDPropertyList.create(props));
-            }
-            stream.showCodes(codes);
-            if (variants) {
-                stream.endMarkedContent();
-            }
-            stream.endText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        content.append("BT /").append(fontName.getName()).append(' ').append(n(size)).append(" Tf ").append(n(x))
+                .append(' ').append(n(y)).append(" Td ");
+        if (variants) {
+            // the subset's ToUnicode knows only plain characters: say what an IVS glyph stands for
+            content.append("/Span <</ActualText <feff")
+                    .append(HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_16BE))).append(">>> BDC ");
         }
+        content.append('<').append(hex).append("> Tj");
+        if (variants) {
+            content.append(" EMC");
+        }
+        content.append(" ET\n");
     }
 
     void textRight(float right, float y, float size, String text) {
@@ -128,33 +119,21 @@ final class PdfCanvas implements AutoCloseable {
     }
 
     void rect(float x, float y, float w, float h) {
-        try {
-            stream.addRect(x, y, w, h);
-            stream.stroke();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        content.append(n(x)).append(' ').append(n(y)).append(' ').append(n(w)).append(' ').append(n(h)).append(" re S\n");
     }
 
     void line(float x1, float y1, float x2, float y2) {
-        try {
-            stream.moveTo(x1, y1);
-            stream.lineTo(x2, y2);
-            stream.stroke();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        content.append(n(x1)).append(' ').append(n(y1)).append(" m ").append(n(x2)).append(' ').append(n(y2))
+                .append(" l S\n");
     }
 
     void fill(float x, float y, float w, float h, float grey) {
-        try {
-            stream.setNonStrokingColor(grey);
-            stream.addRect(x, y, w, h);
-            stream.fill();
-            stream.setNonStrokingColor(0f);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        content.append(n(grey)).append(" g ").append(n(x)).append(' ').append(n(y)).append(' ').append(n(w))
+                .append(' ').append(n(h)).append(" re f 0 g\n");
+    }
+
+    private static String n(float value) {
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 
     int pages() {
@@ -174,11 +153,18 @@ final class PdfCanvas implements AutoCloseable {
         }
     }
 
-    private void closeStream() throws IOException {
-        if (stream != null) {
-            stream.close();
-            stream = null;
+    private void closeStream() {
+        if (content == null) {
+            return;
         }
+        PDStream stream = new PDStream(document);
+        try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
+            out.write(content.toString().getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        page.setContents(stream);
+        content = null;
     }
 
     @Override
@@ -188,18 +174,6 @@ final class PdfCanvas implements AutoCloseable {
             document.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A page content stream that shows glyph codes as they are (Identity-H: two bytes per glyph). */
-    private static final class GlyphStream extends PDPageContentStream {
-        GlyphStream(PDDocument document, PDPage page) throws IOException {
-            super(document, page);
-        }
-
-        void showCodes(byte[] codes) throws IOException {
-            write("<" + HexFormat.of().formatHex(codes) + "> ");
-            writeOperator("Tj");
         }
     }
 }
