@@ -145,6 +145,9 @@ final class PdfCanvas implements AutoCloseable {
         try {
             closeStream();
             pdfFont.addGlyphsToSubset(used);
+            // content streams are written here, not through PDPageContentStream.setFont, so the document never
+            // learns that the font is to be subset: embed the subset now
+            pdfFont.subset();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();

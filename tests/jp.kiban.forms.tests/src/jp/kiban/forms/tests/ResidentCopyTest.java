@@ -98,6 +98,13 @@ class ResidentCopyTest {
     static String text(IssuedCertificate cert) {
         try (PDDocument doc = Loader.loadPDF(cert.pdf())) {
             assertEquals(cert.pages(), doc.getNumberOfPages());
+            for (var page : doc.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    var font = page.getResources().getFont(name);
+                    assertTrue(font.isEmbedded(), font.getName() + " not embedded");
+                    assertTrue(font.getName().contains("+IPAmj"), font.getName() + " is not a subset of IPAmj明朝");
+                }
+            }
             return new PDFTextStripper().getText(doc);
         } catch (IOException e) {
             throw new AssertionError(e);
