@@ -26,6 +26,12 @@ final class FormFont {
     record Glyph(String text, int glyphId, float advance) {
     }
 
+    /**
+     * fontbox warns on every parse that it ignores the format 14 subtable; {@link VariationSequences}
+     * reads it instead. Kept in a field so that the level is not lost with a collected logger.
+     */
+    private static final java.util.logging.Logger FONTBOX_CMAP = quiet("org.apache.fontbox.ttf.CmapSubtable");
+
     private final Path file;
     private final TrueTypeFont ttf;
     private final CmapLookup cmap;
@@ -103,6 +109,12 @@ final class FormFont {
         } catch (IOException e) {
             throw new FormException("font.unreadable", file, e.getMessage());
         }
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
     }
 
     private static FormException missing(String ch) {
