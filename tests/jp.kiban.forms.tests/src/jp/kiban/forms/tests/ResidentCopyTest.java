@@ -161,6 +161,11 @@ class ResidentCopyTest {
         for (String item : List.of("続柄", "本籍", "筆頭者", "住民票コード", "個人番号")) {
             assertTrue(text.contains(item), item + " missing");
         }
+        // three members with every item do not fit on one A4 page: the 認証文 comes once, on the last page
+        assertTrue(cert.pages() >= 2, "pages: " + cert.pages());
+        String certification = "この写しは、住民票の原本と相違ないことを証明する。";
+        assertEquals(text.indexOf(certification), text.lastIndexOf(certification));
+        assertTrue(text.contains(cert.pages() + "/" + cert.pages() + "頁"), text);
     }
 
     @Test
