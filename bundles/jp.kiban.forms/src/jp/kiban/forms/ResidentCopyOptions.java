@@ -1,0 +1,54 @@
+package jp.kiban.forms;
+
+import java.util.List;
+
+import jp.kiban.core.id.AddresseeNumber;
+
+/**
+ * What a 住民票の写し shows. 続柄, 本籍・筆頭者, 住民票コード and 個人番号 are omitted unless asked
+ * for; the 個人番号 also needs {@code Permission.USE_INDIVIDUAL_NUMBER}.
+ *
+ * @param household          the whole household (世帯連記式) instead of the one person
+ * @param members            with {@code household}: only these members (empty = every member)
+ * @param relationship       print 続柄 (世帯主との続柄)
+ * @param domicile           print 本籍・筆頭者
+ * @param residentRecordCode print 住民票コード
+ * @param individualNumber   print 個人番号
+ */
+public record ResidentCopyOptions(boolean household, List<AddresseeNumber> members, boolean relationship,
+        boolean domicile, boolean residentRecordCode, boolean individualNumber) {
+
+    public ResidentCopyOptions {
+        members = members == null ? List.of() : List.copyOf(members);
+    }
+
+    /** One person, every optional item omitted. */
+    public static ResidentCopyOptions person() {
+        return new ResidentCopyOptions(false, List.of(), false, false, false, false);
+    }
+
+    /** The whole household, every optional item omitted. */
+    public static ResidentCopyOptions wholeHousehold() {
+        return new ResidentCopyOptions(true, List.of(), false, false, false, false);
+    }
+
+    public ResidentCopyOptions withRelationship() {
+        return new ResidentCopyOptions(household, members, true, domicile, residentRecordCode, individualNumber);
+    }
+
+    public ResidentCopyOptions withDomicile() {
+        return new ResidentCopyOptions(household, members, relationship, true, residentRecordCode, individualNumber);
+    }
+
+    public ResidentCopyOptions withResidentRecordCode() {
+        return new ResidentCopyOptions(household, members, relationship, domicile, true, individualNumber);
+    }
+
+    public ResidentCopyOptions withIndividualNumber() {
+        return new ResidentCopyOptions(household, members, relationship, domicile, residentRecordCode, true);
+    }
+
+    public ResidentCopyOptions withMembers(List<AddresseeNumber> chosen) {
+        return new ResidentCopyOptions(true, chosen, relationship, domicile, residentRecordCode, individualNumber);
+    }
+}
