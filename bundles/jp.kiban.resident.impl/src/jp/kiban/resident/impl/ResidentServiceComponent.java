@@ -267,6 +267,33 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
      * after applying it, every household it touches must still have one 世帯主 whose name every
      * member carries; otherwise it is refused as stale.
      */
+    /**
+     * 個人番号 and 住民票コード stay unique among living residents: two provisional changes can each pass
+     * at 仮登録 with the same number, so the second confirmation is refused.
+     */
+    private void recheckUnique(EntityManager em, List<Draft> drafts) {
+        ChangeEngine.Store store = new ChangeEngine.Store(em);
+        LocalDate day = today();
+        for (Draft d : drafts) {
+            if (!d.onRegister(day)) {
+                continue;
+            }
+            Optional<String> number = d.person.individualNumber().map(n -> n.value());
+            Optional<String> code = d.person.residentRecordCode().map(c -> c.value());
+            if (number.isEmpty() && code.isEmpty()) {
+                continue;
+            }
+            for (Draft other : store.livingWith(number.orElse(null), code.orElse(null), d.number, day)) {
+                if (number.isPresent() && number.equals(other.person.individualNumber().map(n -> n.value()))) {
+                    throw new ResidentException("individualNumber.duplicate", d.displayName());
+                }
+                if (code.isPresent() && code.equals(other.person.residentRecordCode().map(c -> c.value()))) {
+                    throw new ResidentException("residentRecordCode.duplicate", d.displayName());
+                }
+            }
+        }
+    }
+
     private void recheckHouseholds(EntityManager em, List<Draft> drafts) {
         LocalDate today = today();
         ChangeEngine.Store store = new ChangeEngine.Store(em);
@@ -317,6 +344,7 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
             drafts.add(Draft.of(s));
         }
         recheckHouseholds(em, drafts);
+        recheckUnique(em, drafts);
         c.state = ChangeState.CONFIRMED.name();
         c.confirmSeq = sequence.next(em);
         decided(c, operator);

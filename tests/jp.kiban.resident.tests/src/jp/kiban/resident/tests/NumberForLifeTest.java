@@ -88,4 +88,25 @@ class NumberForLifeTest {
                         new NewMember(nobody, Relationship.HEAD, Optional.of(AddresseeNumber.fromSerial(9_999_999_000L)))))));
         assertEquals("moveIn.unknownNumber", e.code());
     }
+
+    @Test
+    void twoProvisionalChangesWithTheSameIndividualNumberCannotBothBeConfirmed() throws Exception {
+        jp.kiban.core.id.IndividualNumber shared = Fixtures.newIndividualNumber();
+        PersonData a = Fixtures.japanese("東", "一郎", "ヒガシ　イチロウ", "1985-01-01", Sex.MALE).toBuilder()
+                .individualNumber(shared).build();
+        PersonData b = Fixtures.japanese("西", "二郎", "ニシ　ジロウ", "1986-02-02", Sex.MALE).toBuilder()
+                .individualNumber(shared).build();
+        LocalDate day = Fixtures.today().minusDays(3);
+        // each passes at 仮登録: the other is not on the register yet
+        ChangeResult first = Fixtures.changes().register(Fixtures.COUNTER, Fixtures.moveIn(day,
+                Fixtures.address("本町", "6番地"), List.of(Fixtures.member(a, Relationship.HEAD))));
+        ChangeResult second = Fixtures.changes().register(Fixtures.COUNTER, Fixtures.moveIn(day,
+                Fixtures.address("本町", "7番地"), List.of(Fixtures.member(b, Relationship.HEAD))));
+        Fixtures.changes().confirm(Fixtures.SUPERVISOR, first.changeId());
+        ResidentException e = assertThrows(ResidentException.class,
+                () -> Fixtures.changes().confirm(Fixtures.SUPERVISOR, second.changeId()));
+        assertEquals("individualNumber.duplicate", e.code());
+        // the refused confirmation changed nothing: the second person is still not on the register
+        assertTrue(Fixtures.registry().current(Operator.system(), second.persons().get(0)).isEmpty());
+    }
 }
