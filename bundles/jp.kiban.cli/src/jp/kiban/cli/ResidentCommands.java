@@ -85,7 +85,15 @@ final class ResidentCommands {
             KibanCli cli = parent.root.cli;
             parent.root.environment();
             Municipality town = town(cli);
-            ResidentCsv.Read read = ResidentCsv.read(new String(readFile(file), StandardCharsets.UTF_8), town);
+            String text;
+            try {
+                text = jp.kiban.core.csv.Csv.decodeUtf8(readFile(file));
+            } catch (jp.kiban.core.csv.Csv.NotUtf8Exception e) {
+                // e.g. a Shift_JIS export from an old system: refuse rather than import garbled names
+                report(cli, List.of("line " + e.line() + ": the file is not UTF-8 (Shift_JIS?); save it as UTF-8 and try again"));
+                return KibanCli.FAILED;
+            }
+            ResidentCsv.Read read = ResidentCsv.read(text, town);
             if (!read.problems().isEmpty()) {
                 report(cli, read.problems().stream().map(ResidentCsv.Problem::toString).toList());
                 return KibanCli.FAILED;

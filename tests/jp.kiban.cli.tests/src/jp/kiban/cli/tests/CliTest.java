@@ -185,6 +185,11 @@ class CliTest {
         assertTrue(csv.contains("NGUYEN VAN AN,ベトナム,技能実習,3年,2027-05-01,AB12345678CD"), csv);
         assertTrue(csv.contains(",01100"), "the 転出証明書's town code comes along: " + csv);
         assertTrue(export.json().path("persons").asInt() >= 3);
+        java.nio.file.Path sjis = dir.resolve("sjis.csv");
+        java.nio.file.Files.write(sjis, good.getBytes(java.nio.charset.Charset.forName("Shift_JIS")));
+        Result notUtf8 = run("resident", "import", sjis.toString());
+        assertEquals(1, notUtf8.code());
+        assertTrue(notUtf8.err().contains("not UTF-8"), notUtf8.err());
         Result missing = run("resident", "import", dir.resolve("nope.csv").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("No such file"), missing.err());
