@@ -113,15 +113,21 @@ final class ResidentCommands {
         }
 
         private void report(KibanCli cli, List<String> problems) {
-            if (output.json) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("error", "nothing imported: " + problems.size() + " problem(s) in " + file);
-                doc.put("problems", problems);
-                cli.printJson(doc);
-            }
-            cli.err.println("error: nothing imported: " + problems.size() + " problem(s) in " + file);
-            problems.forEach(p -> cli.err.println("  " + p));
+            reportNothingImported(cli, output.json, file, problems);
         }
+    }
+
+    /** An all-or-nothing import that was refused: every problem, on stderr and (with --json) as JSON. */
+    static void reportNothingImported(KibanCli cli, boolean json, Path file, List<String> problems) {
+        String summary = "nothing imported: " + problems.size() + " problem(s) in " + file;
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("error", summary);
+            doc.put("problems", problems);
+            cli.printJson(doc);
+        }
+        cli.err.println("error: " + summary);
+        problems.forEach(p -> cli.err.println("  " + p));
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
@@ -274,13 +280,7 @@ final class ResidentCommands {
                         replace ? TownImportMode.REPLACE : TownImportMode.ADD_OR_UPDATE);
             }
             if (!r.applied()) {
-                List<String> problems = r.problems().stream().map(p -> p.message()).toList();
-                if (output.json) {
-                    cli.printJson(Map.of("error", "nothing imported: " + problems.size() + " problem(s)", "problems",
-                            problems));
-                }
-                cli.err.println("error: nothing imported: " + problems.size() + " problem(s) in " + file);
-                problems.forEach(p -> cli.err.println("  " + p));
+                reportNothingImported(cli, output.json, file, r.problems().stream().map(p -> p.message()).toList());
                 return KibanCli.FAILED;
             }
             if (output.json) {

@@ -1,33 +1,15 @@
 package jp.kiban.ui.internal;
 
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import jp.kiban.ui.UiTexts;
 
-/**
- * UI texts from messages.properties (Japanese, the default) and messages_&lt;lang&gt;.properties. The
- * language follows Eclipse's {@code -nl} (osgi.nl), which the kiban launcher sets to ja.
- */
+/** This bundle's UI texts (messages*.properties beside this class); see {@link UiTexts}. */
 public final class Messages {
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("jp.kiban.ui.internal.messages",
-            locale(), Messages.class.getClassLoader(),
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    private static final UiTexts TEXTS = UiTexts.of("jp.kiban.ui.internal.messages", Messages.class.getClassLoader());
 
     private Messages() {
     }
 
-    private static Locale locale() {
-        String nl = System.getProperty("osgi.nl");
-        return nl == null || nl.isBlank() ? Locale.JAPANESE : Locale.forLanguageTag(nl.replace('_', '-'));
-    }
-
     public static String get(String key, Object... args) {
-        try {
-            String s = BUNDLE.getString(key);
-            return args.length == 0 ? s : MessageFormat.format(s, args);
-        } catch (MissingResourceException e) {
-            return "!" + key + "!";
-        }
+        return TEXTS.get(key, args);
     }
 }
