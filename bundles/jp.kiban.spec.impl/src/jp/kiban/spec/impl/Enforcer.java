@@ -153,7 +153,7 @@ public final class Enforcer implements ResolverHookFactory, ModuleConformance {
             }
 
             @Override
-            public void filterSingletonCapabilities(BundleCapability singleton, Collection<BundleCapability> collisionCandidates) {
+            public void filterSingletonCollisions(BundleCapability singleton, Collection<BundleCapability> collisionCandidates) {
                 // no opinion
             }
 
