@@ -185,9 +185,10 @@ class EnforcementTest {
         Bundle early = install("jp.kiban.test.early", "juki:8.1.2/optional", null);
         early.start();
         assertEquals(Bundle.ACTIVE, early.getState());
-        // a stricter catalogue (as after an upgrade of the specification) in which that function is must-not
+        // a stricter catalogue (as after an upgrade of the specification) that makes 8.1.2 a must-not function
         SpecCatalogue stricter = new SpecCatalogue(List.of(new Business("juki", "住民記録", "Resident records", "test")),
                 List.of(new SpecFunction("juki:8.1.2/must-not", "juki", "8.1.2", "画面表示", Tier.MUST_NOT, 1, "test")));
+        // the module's claim "juki:8.1.2/optional" is no longer in that catalogue at all
         Enforcer enforcer = new Enforcer(context, stricter);
         CountDownLatch refreshed = new CountDownLatch(1);
         List<Bundle> refused = enforcer.refuseResolved(List.of(early));
