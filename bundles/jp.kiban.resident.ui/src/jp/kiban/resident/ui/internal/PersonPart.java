@@ -54,6 +54,12 @@ public class PersonPart {
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
     jp.kiban.addressee.TownDictionary dictionary;
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    jp.kiban.characters.CharacterLookup lookup;
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    jp.kiban.characters.CharacterRepertoire repertoire;
 
     private ResidentRecord shown;
     private Household shownHousehold;
@@ -95,7 +101,8 @@ public class PersonPart {
         action(bar, "split", "世帯分離", () -> new ChangeDialogs.Split(shell(), changes, session, shown, shownHousehold));
         action(bar, "merge", "世帯合併", () -> new ChangeDialogs.Merge(shell(), changes, session, shown, shownHousehold));
         action(bar, "head", "世帯主変更", () -> new ChangeDialogs.HeadChange(shell(), changes, session, shown, shownHousehold));
-        action(bar, "correct", "修正", () -> new ChangeDialogs.Correction(shell(), changes, session, shown));
+        action(bar, "correct", "修正", () -> new ChangeDialogs.Correction(shell(), changes, session, shown,
+                new CharacterInput(lookup, repertoire)));
         action(bar, "cancel", "取消", () -> new ChangeDialogs.Cancel(shell(), changes, session, shown, latest));
         actionStatus = new Label(bar, SWT.NONE);
         actionStatus.setData(UiKeys.KEY, "person.actionStatus");
