@@ -54,6 +54,8 @@ final class BenchRunner {
             checkPostgres();
         }
         List<Figure> all = new ArrayList<>();
+        List<String> loads = new ArrayList<>();
+        loads.add(Machine.loadAverage());
         int failures = 0;
         for (int size : plan.sizes()) {
             Path data = work.resolve(plan.db() + "-" + size);
@@ -82,6 +84,7 @@ final class BenchRunner {
                     continue;
                 }
                 all.addAll(read(rows));
+                loads.add(Machine.loadAverage());
                 if (plan.desk()) {
                     log.printf("[%d] desk client launches …%n", size);
                     List<String> deskOptions = new ArrayList<>(plan.jvmOptions());
@@ -104,7 +107,9 @@ final class BenchRunner {
         String database = all.stream().filter(f -> f.id().equals("info.database")).map(Figure::note).findFirst()
                 .orElse(plan.db());
         Machine machine = Machine.current(database + (plan.db().equals("postgresql") ? " at " + plan.pgUrl() : " (embedded)"),
-                String.join(" ", plan.jvmOptions()));
+                String.join(" ", plan.jvmOptions()))
+                .withLoad(loads.stream().anyMatch(String::isBlank) ? "" : "1-min load average " + String.join(" → ", loads)
+                        + " (at the start and after each size; " + machineCores() + " cores: above that, other work competed)");
         String title = "Kiban benchmark " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))
                 + ", " + plan.db() + ", repeat " + plan.repeat() + ", " + plan.queries() + " queries per search kind and repeat";
         Report report = new Report(title, machine, all);
@@ -117,6 +122,10 @@ final class BenchRunner {
             deleteTree(work);
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    private static int machineCores() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     private int child(int size, Path data, Path rows, List<String> dbOptions) throws IOException, InterruptedException {

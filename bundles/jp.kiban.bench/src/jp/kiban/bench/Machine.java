@@ -9,14 +9,25 @@ import java.util.List;
 import java.util.Optional;
 
 /** What a run ran on, printed above every table: CPU, cores, memory, JDK, OS, database. */
-public record Machine(String cpu, int cores, String memory, String jdk, String os, String database, String jvmOptions) {
+public record Machine(String cpu, int cores, String memory, String jdk, String os, String database, String jvmOptions,
+        String load) {
 
     public static Machine current(String database, String jvmOptions) {
         return new Machine(cpuModel(), Runtime.getRuntime().availableProcessors(), readMemory(),
                 Runtime.version() + " (" + System.getProperty("java.vendor", "?") + ", " + System.getProperty("java.vm.name", "?") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch")
                         + distribution().map(d -> " (" + d + ")").orElse(""),
-                database, jvmOptions == null || jvmOptions.isBlank() ? "(defaults)" : jvmOptions);
+                database, jvmOptions == null || jvmOptions.isBlank() ? "(defaults)" : jvmOptions, "");
+    }
+
+    /** The same machine with what the load average was during the run (other work on the machine skews figures). */
+    public Machine withLoad(String during) {
+        return new Machine(cpu, cores, memory, jdk, os, database, jvmOptions, during);
+    }
+
+    /** The 1-minute load average, or empty where the OS does not tell. */
+    public static String loadAverage() {
+        return readLines("/proc/loadavg").stream().findFirst().map(s -> s.split("\\s+")[0]).orElse("");
     }
 
     public List<String> lines() {
@@ -27,6 +38,9 @@ public record Machine(String cpu, int cores, String memory, String jdk, String o
         l.add("JVM opts  " + jvmOptions);
         l.add("OS        " + os);
         l.add("Database  " + database);
+        if (!load.isBlank()) {
+            l.add("Load      " + load);
+        }
         return l;
     }
 

@@ -16,15 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 import javax.imageio.ImageIO;
 
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
@@ -180,7 +177,7 @@ public final class Report {
                     Figure::p50),
             new Panel("Desk client: launch to usable main window, median", "s", List.of("desk.launch"), Figure::p50));
 
-    /** One small line chart per figure, town size on a logarithmic x axis. */
+    /** One small line chart per figure, town size on the x axis. */
     public BufferedImage chart() {
         int columns = 3;
         int w = 560;
@@ -215,10 +212,6 @@ public final class Report {
 
     private JFreeChart chart(Panel panel) {
         XYSeriesCollection data = new XYSeriesCollection();
-        TreeSet<Integer> sizes = new TreeSet<>();
-        for (Figure f : figures) {
-            sizes.add(f.size());
-        }
         for (String id : panel.ids()) {
             Map<String, XYSeries> perDb = new LinkedHashMap<>();
             for (Figure f : figures) {
@@ -230,18 +223,10 @@ public final class Report {
             }
             perDb.values().forEach(data::addSeries);
         }
-        ValueAxis x;
-        if (sizes.size() > 1) {
-            LogAxis log = new LogAxis("Town size (residents)");
-            log.setBase(10);
-            log.setSmallestValue(1);
-            log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
-            x = log;
-        } else {
-            NumberAxis lin = new NumberAxis("Town size (residents)");
-            lin.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
-            x = lin;
-        }
+        // a linear size axis: a figure that grows in proportion to the town is a straight line
+        NumberAxis x = new NumberAxis("Town size (residents)");
+        x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
+        x.setAutoRangeIncludesZero(true);
         NumberAxis y = new NumberAxis(panel.unit());
         y.setAutoRangeIncludesZero(true);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
