@@ -34,6 +34,16 @@ public final class ServiceLookup implements AutoCloseable {
         }
     }
 
+    /** True if a bundle of that symbolic name is installed and active (e.g. an optional capability such as the sync outbox). */
+    public boolean active(String symbolicName) {
+        for (org.osgi.framework.Bundle b : context.getBundles()) {
+            if (b.getSymbolicName().equals(symbolicName) && b.getState() == org.osgi.framework.Bundle.ACTIVE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void close() {
         trackers.forEach(ServiceTracker::close);
