@@ -88,7 +88,7 @@ public final class KibanCli {
             description = "Kiban (基盤) administration command line. Runs on the same bundles as the desk client.",
             subcommands = { VersionCommand.class, DbCommand.class, MunicipalityCommand.class, DemoCommand.class,
                     ResidentCommands.ResidentCommand.class, ResidentCommands.TownCommand.class,
-                    CertCommands.CertCommand.class,
+                    CertCommands.CertCommand.class, LabelCommands.LabelsCommand.class,
                     CommandLine.HelpCommand.class },
             footer = { "", "The data folder is chosen by --data DIR, else KIBAN_DATA, else a per-user default.",
                     "Exit codes: 0 success, 1 failure, 2 wrong usage." })
