@@ -14,7 +14,6 @@ import jp.kiban.core.id.AddresseeNumber;
 import jp.kiban.forms.CertificateService;
 import jp.kiban.forms.IssuedCertificate;
 import jp.kiban.forms.ResidentCopyOptions;
-import jp.kiban.platform.Operator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,6 +74,7 @@ final class CertCommands {
         public Integer call() {
             KibanCli cli = parent.root.cli;
             parent.root.environment();
+            cli.operator(); // log in first (or the data-folder owner while no user exists)
             AddresseeNumber number;
             try {
                 number = AddresseeNumber.of(person);
@@ -95,7 +95,7 @@ final class CertCommands {
                 options = options.withIndividualNumber();
             }
             long start = System.nanoTime();
-            IssuedCertificate cert = cli.services.get(CertificateService.class).residentCopy(Operator.system(), number,
+            IssuedCertificate cert = cli.services.get(CertificateService.class).residentCopy(cli.operator(), number,
                     options);
             long millis = (System.nanoTime() - start) / 1_000_000;
             write(cert.pdf());

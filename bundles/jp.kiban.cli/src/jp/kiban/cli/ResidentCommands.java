@@ -23,7 +23,6 @@ import jp.kiban.cli.csv.ResidentCsv;
 import jp.kiban.core.id.AddresseeNumber;
 import jp.kiban.platform.Municipality;
 import jp.kiban.platform.MunicipalityService;
-import jp.kiban.platform.Operator;
 import jp.kiban.resident.ChangeResult;
 import jp.kiban.resident.ResidentChanges;
 import jp.kiban.resident.ResidentRecord;
@@ -84,6 +83,7 @@ final class ResidentCommands {
         public Integer call() {
             KibanCli cli = parent.root.cli;
             parent.root.environment();
+            cli.operator(); // log in first (or the data-folder owner while no user exists)
             Municipality town = town(cli);
             String text;
             try {
@@ -98,7 +98,7 @@ final class ResidentCommands {
                 report(cli, read.problems().stream().map(ResidentCsv.Problem::toString).toList());
                 return KibanCli.FAILED;
             }
-            List<ChangeResult> results = cli.services.get(ResidentChanges.class).applyAll(Operator.system(),
+            List<ChangeResult> results = cli.services.get(ResidentChanges.class).applyAll(cli.operator(),
                     read.moveIns());
             int persons = results.stream().mapToInt(r -> r.persons().size()).sum();
             if (output.json) {
@@ -148,6 +148,7 @@ final class ResidentCommands {
         public Integer call() throws IOException {
             KibanCli cli = parent.root.cli;
             parent.root.environment();
+            cli.operator(); // log in first (or the data-folder owner while no user exists)
             ResidentRegistry registry = cli.services.get(ResidentRegistry.class);
             boolean toStdout = file.equals("-");
             Path target = toStdout ? null : Path.of(file);
@@ -163,7 +164,7 @@ final class ResidentCommands {
                 w.write('\uFEFF');
                 w.write(jp.kiban.core.csv.Csv.format(ResidentCsv.COLUMNS));
                 w.write("\r\n");
-                count[0] = registry.exportCurrent(Operator.system(), includeRemoved, r -> {
+                count[0] = registry.exportCurrent(cli.operator(), includeRemoved, r -> {
                     try {
                         w.write(jp.kiban.core.csv.Csv.format(ResidentCsv.line(r, r.householdNumber().value(),
                                 r.moveOutCertificate().map(c -> c.issuedBy().value()).orElse(""))));
@@ -204,13 +205,14 @@ final class ResidentCommands {
         public Integer call() {
             KibanCli cli = parent.root.cli;
             parent.root.environment();
+            cli.operator(); // log in first (or the data-folder owner while no user exists)
             AddresseeNumber n;
             try {
                 n = AddresseeNumber.of(number);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(parent.spec.commandLine(), number + ": " + e.getMessage());
             }
-            List<ResidentRecord> history = cli.services.get(ResidentRegistry.class).history(Operator.system(), n);
+            List<ResidentRecord> history = cli.services.get(ResidentRegistry.class).history(cli.operator(), n);
             if (history.isEmpty()) {
                 throw new IllegalStateException("No person with 宛名番号 " + n.value() + " on the register");
             }
@@ -274,9 +276,10 @@ final class ResidentCommands {
         public Integer call() throws IOException {
             KibanCli cli = parent.root.cli;
             parent.root.environment();
+            cli.operator(); // log in first (or the data-folder owner while no user exists)
             TownImportResult r;
             try (InputStream in = new java.io.ByteArrayInputStream(readFile(file))) {
-                r = cli.services.get(TownDictionary.class).importCsv(Operator.system(), in,
+                r = cli.services.get(TownDictionary.class).importCsv(cli.operator(), in,
                         replace ? TownImportMode.REPLACE : TownImportMode.ADD_OR_UPDATE);
             }
             if (!r.applied()) {
@@ -306,6 +309,7 @@ final class ResidentCommands {
         public Integer call() throws IOException {
             KibanCli cli = parent.root.cli;
             parent.root.environment();
+            cli.operator(); // log in first (or the data-folder owner while no user exists)
             TownDictionary dictionary = cli.services.get(TownDictionary.class);
             if (file.equals("-")) {
                 dictionary.exportCsv(cli.out);
