@@ -56,8 +56,9 @@ final class ResidentCommands {
     }
 
     @Command(name = "resident", mixinStandardHelpOptions = true,
-            description = "The resident register (住民記録): CSV import, a person's history.",
-            subcommands = { ImportCommand.class, ExportCommand.class, HistoryCommand.class })
+            description = "The resident register (住民記録): CSV import and export, a person's history, 支援措置.",
+            subcommands = { ImportCommand.class, ExportCommand.class, HistoryCommand.class,
+                    SupportCommands.SupportCommand.class })
     static final class ResidentCommand extends GroupCommand {
     }
 

@@ -53,6 +53,30 @@ public enum Relationship {
         return label;
     }
 
+    /**
+     * Where members of this 続柄 come in a household (標準仕様書 5.2, 世帯員の並び順), lower first; members of
+     * the same rank go by date of birth, then 宛名番号. 第1順位 世帯主, 配偶者, 子; 第2順位 子の配偶者, 孫, 曾孫;
+     * 第3順位 父母, 兄弟姉妹, 祖父母; 第4順位 other relatives (配偶者の父母 …), 縁故者, 同居人. The register
+     * does not link a grandchild to its parent, so several child families are not kept apart and
+     * 父母 go by date of birth rather than 筆頭者 first.
+     */
+    public int rank() {
+        return switch (this) {
+            case HEAD -> 0;
+            case WIFE, HUSBAND, COMMON_LAW_WIFE, COMMON_LAW_HUSBAND -> 1;
+            case CHILD -> 2;
+            case CHILDS_WIFE, CHILDS_HUSBAND -> 3;
+            case GRANDCHILD -> 4;
+            case GREAT_GRANDCHILD -> 5;
+            case FATHER, MOTHER -> 6;
+            case ELDER_BROTHER, ELDER_SISTER, YOUNGER_BROTHER, YOUNGER_SISTER -> 7;
+            case GRANDFATHER, GRANDMOTHER -> 8;
+            case WIFES_FATHER, WIFES_MOTHER, HUSBANDS_FATHER, HUSBANDS_MOTHER -> 9;
+            case RELATIVE -> 10;
+            case COHABITANT -> 11;
+        };
+    }
+
     public boolean isHead() {
         return this == HEAD;
     }

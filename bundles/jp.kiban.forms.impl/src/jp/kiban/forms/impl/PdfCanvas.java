@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * A PDF document drawn in points from the bottom left (A4 portrait), with text drawn by glyph id so
@@ -130,6 +131,32 @@ final class PdfCanvas implements AutoCloseable {
     void fill(float x, float y, float w, float h, float grey) {
         content.append(n(grey)).append(" g ").append(n(x)).append(' ').append(n(y)).append(' ').append(n(w))
                 .append(' ').append(n(h)).append(" re f 0 g\n");
+    }
+
+    /** Colour of the following text, lines and fills (0..1 each); {@link #black()} goes back. */
+    void colour(float r, float g, float b) {
+        content.append(n(r)).append(' ').append(n(g)).append(' ').append(n(b)).append(" rg ").append(n(r)).append(' ')
+                .append(n(g)).append(' ').append(n(b)).append(" RG\n");
+    }
+
+    void black() {
+        content.append("0 g 0 G\n");
+    }
+
+    void lineWidth(float width) {
+        content.append(n(width)).append(" w\n");
+    }
+
+    /** A raster image (e.g. the 公印 PNG) scaled into the box with its bottom left at (x, y). */
+    void image(PDImageXObject image, float x, float y, float w, float h) {
+        COSName name = page.getResources().add(image);
+        content.append("q ").append(n(w)).append(" 0 0 ").append(n(h)).append(' ').append(n(x)).append(' ').append(n(y))
+                .append(" cm /").append(name.getName()).append(" Do Q\n");
+    }
+
+    /** The document, e.g. to create an image in it. */
+    PDDocument document() {
+        return document;
     }
 
     private static String n(float value) {

@@ -8,34 +8,45 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import jp.kiban.core.address.Prefecture;
 import jp.kiban.core.date.RecordedDate;
 import jp.kiban.core.date.WarekiDate;
 import jp.kiban.core.id.AddresseeNumber;
+import jp.kiban.forms.CertificateKind;
 import jp.kiban.forms.CertificateService;
 import jp.kiban.forms.FormException;
 import jp.kiban.forms.IssuedCertificate;
 import jp.kiban.forms.ResidentCopyOptions;
+import jp.kiban.forms.StatedItem;
+import jp.kiban.forms.StatedItemsOptions;
 import jp.kiban.persistence.Transactions;
 import jp.kiban.platform.KibanEnvironment;
 import jp.kiban.platform.Municipality;
 import jp.kiban.platform.MunicipalityService;
 import jp.kiban.platform.Operator;
 import jp.kiban.platform.Permission;
+import jp.kiban.resident.ChangeReason;
 import jp.kiban.resident.Household;
 import jp.kiban.resident.PersonData;
 import jp.kiban.resident.ResidentRecord;
 import jp.kiban.resident.ResidentRegistry;
 import jp.kiban.resident.ResidentStatus;
 import jp.kiban.resident.ResidentType;
+import jp.kiban.resident.SupportMeasures;
 
 /**
- * 住民票の写し (one person or 世帯連記式) as an A4 PDF in IPAmj明朝, from the confirmed register as of
- * today. The 発行番号 is taken in the same transaction as the form is drawn: a form that cannot be
- * drawn is not issued and its number is given back.
+ * The certificates of the resident register as A4 PDFs in IPAmj明朝, from the confirmed register as of
+ * today: 住民票の写し (one person or 世帯連記式, with or without history), 住民票の除票の写し, 住民票(除票)記載事項証明書
+ * and 転出証明書. The 発行番号 is taken and the 交付履歴 written in the same transaction as the form is drawn:
+ * a form that cannot be drawn is not issued and its number is given back. Every refusal is logged
+ * (English, no personal data but the 宛名番号) and recorded in the 交付履歴 as refused.
  */
 @Component(service = CertificateService.class)
 public class ResidentCopyComponent implements CertificateService {
@@ -43,14 +54,18 @@ public class ResidentCopyComponent implements CertificateService {
     /** Setting with the path of the form font (IPAmj明朝). */
     public static final String FONT_SETTING = "forms.font.mincho";
     public static final String DEFAULT_FONT = "/usr/share/fonts/truetype/ipamj/ipamjm.ttf";
+    /** Setting with the path of the 公印 image (PNG); absent = a seal drawn by the form. */
+    public static final String SEAL_IMAGE_SETTING = OfficialSeal.IMAGE_SETTING;
+    /** Setting {@code black} (default, as the specification fixes) or {@code red} for the drawn seal. */
+    public static final String SEAL_COLOUR_SETTING = OfficialSeal.COLOUR_SETTING;
 
+    private static final Logger LOG = Logger.getLogger(ResidentCopyComponent.class.getName());
     private static final float MARGIN = 48;
     private static final float CONTENT_WIDTH = PdfCanvas.WIDTH - 2 * MARGIN;
     private static final float LABEL_WIDTH = 78;
     private static final float ROW = 21;
     private static final float NAME_ROW = 36;
     private static final float MEMBER_GAP = 8;
-    private static final float FIRST_MEMBER_TOP = PdfCanvas.HEIGHT - 168;
     private static final float CERTIFICATION_TOP = 178;
 
     @Reference
@@ -61,6 +76,8 @@ public class ResidentCopyComponent implements CertificateService {
     private KibanEnvironment environment;
     @Reference
     private Transactions tx;
+    @Reference
+    private SupportMeasures supportMeasures;
 
     private FormFont font;
 
@@ -68,78 +85,383 @@ public class ResidentCopyComponent implements CertificateService {
     private record Cell(String label, String value, boolean full) {
     }
 
+    /** What one certificate prints, before it is laid out on pages. */
+    private record Form(CertificateKind kind, String certification, List<Cell> header, List<List<Cell>> blocks,
+            List<ResidentRecord> persons, String items, boolean individualNumber) {
+    }
+
     @Override
     public IssuedCertificate residentCopy(Operator operator, AddresseeNumber person, ResidentCopyOptions options) {
-        if (options.individualNumber() && !operator.may(Permission.USE_INDIVIDUAL_NUMBER)) {
-            throw new FormException("individualNumber.notPermitted");
-        }
-        Municipality town = municipalities.current().orElseThrow(() -> new FormException("municipality.missing"));
-        ResidentRecord record = registry.current(operator, person)
-                .orElseThrow(() -> new FormException("person.unknown", person.value()));
-        if (record.status() == ResidentStatus.REMOVED) {
-            throw new FormException("person.removed", person.value());
-        }
-        List<ResidentRecord> members = members(operator, record, options);
-        FormFont f = font();
-        LocalDate today = LocalDate.now();
-        synchronized (f) {
-            return tx.required(em -> {
-                String issueNumber = IssueNumbers.format(IssueNumbers.next(em, IssueNumbers.CERTIFICATE));
-                return draw(f, town, record, members, options, issueNumber, today);
-            });
+        return issue(operator, CertificateKind.RESIDENT_COPY, person, options.individualNumber(), () -> {
+            ResidentRecord record = record(operator, person);
+            if (record.status() == ResidentStatus.REMOVED) {
+                throw new FormException("person.removedUseRemovedCopy", person.value(),
+                        record.change().reason().label());
+            }
+            List<ResidentRecord> members = members(operator, record, options.household(), options.members());
+            return copy(operator, CertificateKind.RESIDENT_COPY, record, members, options);
+        });
+    }
+
+    @Override
+    public IssuedCertificate removedResidentCopy(Operator operator, AddresseeNumber person,
+            ResidentCopyOptions options) {
+        return issue(operator, CertificateKind.REMOVED_RESIDENT_COPY, person, options.individualNumber(), () -> {
+            ResidentRecord record = record(operator, person);
+            if (record.status() != ResidentStatus.REMOVED) {
+                throw new FormException("person.notRemoved", person.value());
+            }
+            List<ResidentRecord> members = removedMembers(operator, record, options.household(), options.members());
+            return copy(operator, CertificateKind.REMOVED_RESIDENT_COPY, record, members, options);
+        });
+    }
+
+    @Override
+    public IssuedCertificate statedItems(Operator operator, AddresseeNumber person, StatedItemsOptions options) {
+        boolean number = options.has(StatedItem.INDIVIDUAL_NUMBER);
+        CertificateKind[] kind = { CertificateKind.STATED_ITEMS };
+        return issue(operator, kind, person, number, () -> {
+            ResidentRecord record = record(operator, person);
+            boolean removed = record.status() == ResidentStatus.REMOVED;
+            kind[0] = removed ? CertificateKind.REMOVED_STATED_ITEMS : CertificateKind.STATED_ITEMS;
+            List<ResidentRecord> members = removed
+                    ? removedMembers(operator, record, options.household(), options.members())
+                    : members(operator, record, options.household(), options.members());
+            return statedItems(kind[0], record, members, options);
+        });
+    }
+
+    @Override
+    public IssuedCertificate moveOutCertificate(Operator operator, AddresseeNumber person) {
+        // the 転出証明書 carries the 個人番号 (住民基本台帳法施行令 第23条): only for operators who may print it
+        boolean number = true;
+        return issue(operator, CertificateKind.MOVE_OUT, person, number, () -> {
+            ResidentRecord record = record(operator, person);
+            if (record.change().reason() != ChangeReason.DOMESTIC_MOVE_OUT || record.plannedMoveOutDate().isEmpty()) {
+                throw new FormException("moveOut.none", person.value());
+            }
+            List<ResidentRecord> moving = new ArrayList<>(
+                    registry.changeSnapshots(operator, record.change().changeId()));
+            moving.sort(Household.MEMBER_ORDER);
+            return moveOut(record, moving, number);
+        });
+    }
+
+    private IssuedCertificate issue(Operator operator, CertificateKind kind, AddresseeNumber person,
+            boolean individualNumber, Supplier<Form> content) {
+        return issue(operator, new CertificateKind[] { kind }, person, individualNumber, content);
+    }
+
+    /**
+     * Checks, draws and records one certificate. {@code kind[0]} may be refined by {@code content} (記載事項証明書
+     * of a removed person).
+     */
+    private IssuedCertificate issue(Operator operator, CertificateKind[] kind, AddresseeNumber person,
+            boolean individualNumber, Supplier<Form> content) {
+        try {
+            if (individualNumber && !operator.may(Permission.USE_INDIVIDUAL_NUMBER)) {
+                throw new FormException("individualNumber.notPermitted");
+            }
+            Form form = content.get();
+            LocalDate today = LocalDate.now();
+            for (ResidentRecord r : form.persons()) {
+                supportMeasures.inForce(operator, r.addresseeNumber(), today).ifPresent(m -> {
+                    throw m.reason().map(reason -> new FormException("support.measureWithReason",
+                            r.addresseeNumber().value(), reason))
+                            .orElseGet(() -> new FormException("support.measure", r.addresseeNumber().value()));
+                });
+            }
+            Municipality town = municipalities.current().orElseThrow(() -> new FormException("municipality.missing"));
+            FormFont f = font();
+            IssuedCertificate issued;
+            synchronized (f) {
+                issued = tx.required(em -> {
+                    String issueNumber = IssueNumbers.format(IssueNumbers.next(em, IssueNumbers.CERTIFICATE));
+                    IssuedCertificate cert = draw(f, town, form, issueNumber, today);
+                    IssueLog.record(em, operator, form.kind(), person,
+                            form.persons().stream().map(ResidentRecord::addresseeNumber).toList(), issueNumber,
+                            cert.pages(), form.items(), form.individualNumber(), null);
+                    return cert;
+                });
+            }
+            LOG.info(() -> "Issued " + form.kind() + " " + issued.issueNumber() + " for addressee " + person.value()
+                    + " (" + form.persons().size() + " person(s), " + issued.pages() + " page(s)) by " + operator.id());
+            return issued;
+        } catch (FormException e) {
+            LOG.warning(() -> "Refused " + kind[0] + " for addressee " + person.value() + " to " + operator.id() + ": "
+                    + e.code() + ": " + e.getMessage());
+            try {
+                tx.requiredRun(em -> IssueLog.record(em, operator, kind[0], person, List.of(), null, 0, "",
+                        individualNumber, e.code()));
+            } catch (RuntimeException recording) {
+                LOG.log(Level.SEVERE, "Refusal not recorded in the issue history: " + recording.getMessage(),
+                        recording);
+            }
+            throw e;
         }
     }
 
-    private List<ResidentRecord> members(Operator operator, ResidentRecord record, ResidentCopyOptions options) {
-        if (!options.household()) {
+    private ResidentRecord record(Operator operator, AddresseeNumber person) {
+        return registry.current(operator, person).orElseThrow(() -> new FormException("person.unknown", person.value()));
+    }
+
+    private List<ResidentRecord> members(Operator operator, ResidentRecord record, boolean household,
+            List<AddresseeNumber> chosen) {
+        if (!household) {
             return List.of(record);
         }
-        Household household = registry.household(operator, record.householdNumber());
-        List<ResidentRecord> all = new ArrayList<>();
-        household.head().ifPresent(all::add);
-        household.members().stream().filter(m -> !m.isHead()).forEach(all::add);
-        if (options.members().isEmpty()) {
-            return all;
-        }
-        for (AddresseeNumber chosen : options.members()) {
-            if (all.stream().noneMatch(m -> m.addresseeNumber().equals(chosen))) {
-                throw new FormException("member.notInHousehold", chosen.value());
-            }
-        }
-        return all.stream().filter(m -> options.members().contains(m.addresseeNumber())).toList();
+        return choose(registry.household(operator, record.householdNumber()).members(), chosen);
     }
 
-    private IssuedCertificate draw(FormFont f, Municipality town, ResidentRecord record, List<ResidentRecord> members,
-            ResidentCopyOptions options, String issueNumber, LocalDate today) {
+    /**
+     * The members of a 除票 household copy: people removed by the same change as {@code record} (a household
+     * that moved out or abroad together). People still on the register are never listed with them
+     * (標準仕様書 5.1, 実装しない機能).
+     */
+    private List<ResidentRecord> removedMembers(Operator operator, ResidentRecord record, boolean household,
+            List<AddresseeNumber> chosen) {
+        if (!household) {
+            return List.of(record);
+        }
+        List<ResidentRecord> together = new ArrayList<>();
+        for (ResidentRecord r : registry.changeSnapshots(operator, record.change().changeId())) {
+            registry.current(operator, r.addresseeNumber())
+                    .filter(c -> c.status() == ResidentStatus.REMOVED
+                            && c.change().changeId().equals(record.change().changeId()))
+                    .ifPresent(together::add);
+        }
+        together.sort(Household.MEMBER_ORDER);
+        return choose(together, chosen);
+    }
+
+    private static List<ResidentRecord> choose(List<ResidentRecord> all, List<AddresseeNumber> chosen) {
+        if (chosen.isEmpty()) {
+            return all;
+        }
+        for (AddresseeNumber c : chosen) {
+            if (all.stream().noneMatch(m -> m.addresseeNumber().equals(c))) {
+                throw new FormException("member.notInHousehold", c.value());
+            }
+        }
+        return all.stream().filter(m -> chosen.contains(m.addresseeNumber())).toList();
+    }
+
+    private Form copy(Operator operator, CertificateKind kind, ResidentRecord record, List<ResidentRecord> members,
+            ResidentCopyOptions options) {
         ResourceBundle texts = texts();
-        List<List<Cell>> blocks = members.stream().map(m -> cells(texts, m, options)).toList();
-        // pages: as many member blocks as fit above the 認証文
+        boolean removed = kind == CertificateKind.REMOVED_RESIDENT_COPY;
+        List<List<Cell>> blocks = new ArrayList<>();
+        for (ResidentRecord m : members) {
+            List<Cell> cells = cells(texts, m, options);
+            if (removed) {
+                removal(texts, m, cells);
+            }
+            if (options.history()) {
+                history(texts, registry.history(operator, m.addresseeNumber()), cells);
+            }
+            blocks.add(cells);
+        }
+        List<Cell> header = new ArrayList<>();
+        header.add(new Cell(texts.getString("address"), record.address().format(), true));
+        if (options.relationship()) {
+            header.add(new Cell(texts.getString("householdHead"), record.householdHead().fullName(), true));
+        }
+        return new Form(kind, texts.getString(removed ? "removedCopy.certification" : "residentCopy.certification"),
+                header, blocks, members, items(texts, options), options.individualNumber());
+    }
+
+    private static String items(ResourceBundle texts, ResidentCopyOptions o) {
+        List<String> items = new ArrayList<>();
+        if (o.household()) {
+            items.add(texts.getString(o.members().isEmpty() ? "item.household" : "item.chosenMembers"));
+        }
+        if (o.relationship()) {
+            items.add(texts.getString("relationship"));
+        }
+        if (o.domicile()) {
+            items.add(texts.getString("domicile"));
+        }
+        if (o.residentRecordCode()) {
+            items.add(texts.getString("residentRecordCode"));
+        }
+        if (o.individualNumber()) {
+            items.add(texts.getString("individualNumber"));
+        }
+        if (o.history()) {
+            items.add(texts.getString("item.history"));
+        }
+        return String.join(",", items);
+    }
+
+    /** 除票 items: 消除の年月日 and 事由, and the 転出先 of a 転出. */
+    private static void removal(ResourceBundle texts, ResidentRecord r, List<Cell> cells) {
+        boolean western = r.person().type() != ResidentType.JAPANESE;
+        cells.add(new Cell(texts.getString("removedOn"), r.removedOn().map(d -> date(d, western)).orElse(""), false));
+        cells.add(new Cell(texts.getString("removalReason"), r.change().reason().label(), false));
+        r.moveOutDestination().ifPresent(d -> cells.add(new Cell(texts.getString("moveOutDestination"), d, true)));
+    }
+
+    /** One full-width row per earlier snapshot: date, 異動事由, and the address (and name) as they were. */
+    private static void history(ResourceBundle texts, List<ResidentRecord> history, List<Cell> cells) {
+        ResidentRecord previous = null;
+        for (ResidentRecord h : history) {
+            boolean western = h.person().type() != ResidentType.JAPANESE;
+            StringBuilder line = new StringBuilder();
+            line.append(date(h.change().changeDate(), western)).append('　').append(h.change().reason().label());
+            h.change().notificationDate().ifPresent(n -> line.append('（').append(texts.getString("notified"))
+                    .append(date(n, western)).append('）'));
+            if (previous == null || !previous.address().equals(h.address())) {
+                line.append('　').append(texts.getString("address")).append(' ').append(h.address().format());
+            }
+            if (previous != null && !previous.person().name().equals(h.person().name())) {
+                line.append('　').append(texts.getString("name")).append(' ').append(h.person().name().fullName());
+            }
+            cells.add(new Cell(texts.getString("item.history") + h.historyNumber(), line.toString(), true));
+            previous = h;
+        }
+    }
+
+    private Form statedItems(CertificateKind kind, ResidentRecord record, List<ResidentRecord> members,
+            StatedItemsOptions options) {
+        ResourceBundle texts = texts();
+        List<List<Cell>> blocks = new ArrayList<>();
+        for (ResidentRecord r : members) {
+            PersonData p = r.person();
+            boolean foreign = p.type() != ResidentType.JAPANESE;
+            List<Cell> cells = new ArrayList<>();
+            cells.add(new Cell(texts.getString("name"), p.name().fullName(), true));
+            cells.add(new Cell(texts.getString("furigana"),
+                    options.has(StatedItem.FURIGANA) ? p.furigana().value() : "", true));
+            cells.add(new Cell(texts.getString("birthDate"), date(p.birthDate(), foreign), false));
+            cells.add(new Cell(texts.getString("sex"), p.sex().label(), false));
+            cells.add(new Cell(texts.getString("address"), r.address().format(), true));
+            if (options.has(StatedItem.RELATIONSHIP)) {
+                cells.add(new Cell(texts.getString("householdHead"), r.householdHead().fullName(), false));
+                cells.add(new Cell(texts.getString("relationship"), r.relationship().label(), false));
+            }
+            if (options.has(StatedItem.BECAME_RESIDENT)) {
+                cells.add(new Cell(texts.getString(foreign ? "becameForeignResident" : "becameResident"),
+                        date(r.becameResidentOn(), foreign), false));
+            }
+            if (options.has(StatedItem.ADDRESS_SINCE)) {
+                cells.add(new Cell(texts.getString("addressSince"), date(r.addressSince(), foreign), false));
+            }
+            if (options.has(StatedItem.NOTIFICATION)) {
+                cells.add(new Cell(texts.getString("notifiedOn"),
+                        r.addressNotifiedOn().map(d -> date(d, foreign)).orElse(""), false));
+                cells.add(new Cell(texts.getString("previousAddress"), r.previousAddress().orElse(""), true));
+            }
+            if (options.has(StatedItem.DOMICILE) && !foreign) {
+                cells.add(new Cell(texts.getString("domicile"),
+                        p.domicile().map(d -> d.registeredDomicile()).orElse(""), true));
+                cells.add(new Cell(texts.getString("domicileHead"),
+                        p.domicile().map(d -> d.headOfFamilyRegister()).orElse(""), false));
+            }
+            if (options.has(StatedItem.RESIDENT_RECORD_CODE)) {
+                cells.add(new Cell(texts.getString("residentRecordCode"),
+                        p.residentRecordCode().map(c -> c.value()).orElse(""), false));
+            }
+            if (options.has(StatedItem.INDIVIDUAL_NUMBER)) {
+                cells.add(new Cell(texts.getString("individualNumber"),
+                        p.individualNumber().map(n -> n.value()).orElse(""), false));
+            }
+            if (kind == CertificateKind.REMOVED_STATED_ITEMS) {
+                removal(texts, r, cells);
+            }
+            blocks.add(cells);
+        }
+        List<String> items = new ArrayList<>();
+        if (options.household()) {
+            items.add(texts.getString(options.members().isEmpty() ? "item.household" : "item.chosenMembers"));
+        }
+        for (StatedItem item : StatedItem.values()) {
+            if (options.has(item)) {
+                items.add(texts.getString("statedItem." + item.name()));
+            }
+        }
+        String certification = texts.getString(kind == CertificateKind.REMOVED_STATED_ITEMS
+                ? "removedStatedItems.certification" : "statedItems.certification");
+        return new Form(kind, certification, List.of(), blocks, members, String.join(",", items),
+                options.has(StatedItem.INDIVIDUAL_NUMBER));
+    }
+
+    private Form moveOut(ResidentRecord record, List<ResidentRecord> moving, boolean individualNumber) {
+        ResourceBundle texts = texts();
+        boolean western = record.person().type() != ResidentType.JAPANESE;
+        List<Cell> header = List.of(new Cell(texts.getString("address"), record.address().format(), true),
+                new Cell(texts.getString("householdHead"), record.householdHead().fullName(), true),
+                new Cell(texts.getString("moveOutDestination"), record.moveOutDestination().orElse(""), true),
+                new Cell(texts.getString("plannedMoveOutDate"),
+                        record.plannedMoveOutDate().map(d -> date(d, western)).orElse(""), false),
+                new Cell(texts.getString("notifiedOn"),
+                        record.change().notificationDate().map(d -> date(d, western)).orElse(""), false));
+        List<List<Cell>> blocks = new ArrayList<>();
+        for (ResidentRecord r : moving) {
+            PersonData p = r.person();
+            boolean foreign = p.type() != ResidentType.JAPANESE;
+            List<Cell> cells = new ArrayList<>();
+            cells.add(new Cell(texts.getString("name"), p.name().fullName(), true));
+            cells.add(new Cell(texts.getString("furigana"), p.furigana().value(), true));
+            cells.add(new Cell(texts.getString("birthDate"), date(p.birthDate(), foreign), false));
+            cells.add(new Cell(texts.getString("sex"), p.sex().label(), false));
+            cells.add(new Cell(texts.getString("relationship"), r.relationship().label(), false));
+            cells.add(new Cell(texts.getString("residentRecordCode"),
+                    p.residentRecordCode().map(c -> c.value()).orElse(""), false));
+            if (foreign) {
+                cells.add(new Cell(texts.getString("nationality"),
+                        p.foreign().map(fr -> fr.nationality()).orElse(""), false));
+            } else {
+                cells.add(new Cell(texts.getString("domicile"),
+                        p.domicile().map(d -> d.registeredDomicile()).orElse(""), true));
+                cells.add(new Cell(texts.getString("domicileHead"),
+                        p.domicile().map(d -> d.headOfFamilyRegister()).orElse(""), false));
+            }
+            if (individualNumber) {
+                cells.add(new Cell(texts.getString("individualNumber"),
+                        p.individualNumber().map(n -> n.value()).orElse(""), false));
+            }
+            blocks.add(cells);
+        }
+        return new Form(CertificateKind.MOVE_OUT, texts.getString("moveOut.certification"), header, blocks, moving,
+                individualNumber ? texts.getString("individualNumber") : "", individualNumber);
+    }
+
+    private IssuedCertificate draw(FormFont f, Municipality town, Form form, String issueNumber, LocalDate today) {
+        ResourceBundle texts = texts();
+        float firstTop = PdfCanvas.HEIGHT - 108 - tableHeight(form.header()) - 16;
+        float room = firstTop - (CERTIFICATION_TOP + 20);
+        List<List<Cell>> blocks = new ArrayList<>();
+        for (List<Cell> block : form.blocks()) {
+            blocks.addAll(split(texts, block, room));
+        }
+        // pages: as many member blocks as fit above the 認証文 (printed once, on the last page)
         List<List<Integer>> pages = new ArrayList<>();
         List<Integer> page = new ArrayList<>();
-        float y = FIRST_MEMBER_TOP;
+        float y = firstTop;
         for (int i = 0; i < blocks.size(); i++) {
             float h = height(blocks.get(i));
             if (!page.isEmpty() && y - h < CERTIFICATION_TOP + 20) {
                 pages.add(page);
                 page = new ArrayList<>();
-                y = FIRST_MEMBER_TOP;
+                y = firstTop;
             }
             page.add(i);
             y -= h + MEMBER_GAP;
         }
         pages.add(page);
 
-        try (PdfCanvas pdf = new PdfCanvas(f, texts.getString("residentCopy.title"))) {
+        String title = form.kind().label();
+        try (PdfCanvas pdf = new PdfCanvas(f, title)) {
             for (int p = 0; p < pages.size(); p++) {
                 pdf.newPage();
-                header(pdf, texts, record, issueNumber, p + 1, pages.size());
-                float top = FIRST_MEMBER_TOP;
+                header(pdf, texts, title, form.header(), issueNumber, p + 1, pages.size());
+                float top = firstTop;
                 for (int index : pages.get(p)) {
                     top = member(pdf, blocks.get(index), top) - MEMBER_GAP;
                 }
                 if (p == pages.size() - 1) {
                     pdf.text(MARGIN + 4, top - 4, 10, texts.getString("blankBelow"));
-                    certification(pdf, texts, town, today);
+                    certification(pdf, form.certification(), town, today);
                 }
             }
             byte[] bytes = pdf.save();
@@ -147,15 +469,34 @@ public class ResidentCopyComponent implements CertificateService {
         }
     }
 
-    private void header(PdfCanvas pdf, ResourceBundle texts, ResidentRecord record, String issueNumber, int page,
-            int pages) {
+    /** A member block taller than a page goes on in a block of its own (氏名 repeated, marked 続き). */
+    private static List<List<Cell>> split(ResourceBundle texts, List<Cell> block, float room) {
+        List<List<Cell>> parts = new ArrayList<>();
+        List<Cell> rest = block;
+        while (height(rest) > room && rest.size() > 3) {
+            int cut = rest.size() - 1;
+            while (cut > 3 && height(rest.subList(0, cut)) > room) {
+                cut--;
+            }
+            parts.add(rest.subList(0, cut));
+            Cell name = block.get(0);
+            List<Cell> next = new ArrayList<>();
+            next.add(new Cell(name.label(), name.value() + "　" + texts.getString("continued"), true));
+            next.add(new Cell(block.get(1).label(), "", true));
+            next.addAll(rest.subList(cut, rest.size()));
+            rest = next;
+        }
+        parts.add(rest);
+        return parts;
+    }
+
+    private void header(PdfCanvas pdf, ResourceBundle texts, String title, List<Cell> cells, String issueNumber,
+            int page, int pages) {
         float right = PdfCanvas.WIDTH - MARGIN;
         pdf.text(MARGIN, PdfCanvas.HEIGHT - 40, 9, texts.getString("issueNumber") + "　" + issueNumber);
         pdf.textRight(right, PdfCanvas.HEIGHT - 40, 9, MessageFormat.format(texts.getString("page"), page, pages));
-        pdf.textCentered(PdfCanvas.WIDTH / 2, PdfCanvas.HEIGHT - 84, 22, texts.getString("residentCopy.title"));
-        float top = PdfCanvas.HEIGHT - 108;
-        table(pdf, top, List.of(new Cell(texts.getString("address"), record.address().format(), true),
-                new Cell(texts.getString("householdHead"), record.householdHead().fullName(), true)));
+        pdf.textCentered(PdfCanvas.WIDTH / 2, PdfCanvas.HEIGHT - 84, 22, title);
+        table(pdf, PdfCanvas.HEIGHT - 108, cells);
     }
 
     /** Draws a block of cells with its top at {@code top}; returns its bottom. */
@@ -215,13 +556,46 @@ public class ResidentCopyComponent implements CertificateService {
         pdf.text(x + LABEL_WIDTH + 7, y + 7, valueSize, c.value());
     }
 
-    private void certification(PdfCanvas pdf, ResourceBundle texts, Municipality town, LocalDate today) {
+    private void certification(PdfCanvas pdf, String text, Municipality town, LocalDate today) {
         float y = CERTIFICATION_TOP - 20;
-        pdf.text(MARGIN + 24, y, 11.5f, texts.getString("residentCopy.certification"));
+        pdf.text(MARGIN + 24, y, 11.5f, text);
         pdf.text(MARGIN + 24, y - 30, 11.5f, WarekiDate.of(today).format());
-        String mayor = town.name() + town.mayorTitle() + "　" + town.mayorName();
+        // 標準仕様書 5.6: the 職名 with the prefecture's name
+        String prefecture = prefecture(town);
+        String mayor = prefecture + town.name() + town.mayorTitle() + "　" + town.mayorName();
         float right = PdfCanvas.WIDTH - MARGIN - 70;
-        pdf.textRight(right, y - 76, 15, mayor);
+        float size = 15;
+        while (size > 10 && pdf.width(mayor, size) > CONTENT_WIDTH - 100) {
+            size -= 0.5f;
+        }
+        pdf.textRight(right, y - 76, size, mayor);
+        // the 公印 over the end of the mayor's name
+        seal(town).draw(pdf, right - size * 0.6f, y - 76 + size * 0.35f);
+    }
+
+    private static String prefecture(Municipality town) {
+        try {
+            return Prefecture.ofCode(town.code().prefectureCode()).kanji();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private OfficialSeal seal(Municipality town) {
+        Optional<String> image = environment.setting(SEAL_IMAGE_SETTING).map(String::strip).filter(t -> !t.isEmpty());
+        boolean red = "red".equalsIgnoreCase(environment.setting(SEAL_COLOUR_SETTING, "black").strip());
+        return new OfficialSeal(image.map(Path::of).orElse(null), red, OfficialSeal.text(town.name(), town.mayorTitle()));
+    }
+
+    private static float tableHeight(List<Cell> cells) {
+        float h = 0;
+        int i = 0;
+        while (i < cells.size()) {
+            h += ROW;
+            boolean pair = !cells.get(i).full() && i + 1 < cells.size() && !cells.get(i + 1).full();
+            i += pair ? 2 : 1;
+        }
+        return h;
     }
 
     private List<Cell> cells(ResourceBundle texts, ResidentRecord r, ResidentCopyOptions options) {
@@ -263,14 +637,7 @@ public class ResidentCopyComponent implements CertificateService {
     }
 
     private static float height(List<Cell> cells) {
-        float h = NAME_ROW;
-        int i = 2;
-        while (i < cells.size()) {
-            h += ROW;
-            boolean pair = !cells.get(i).full() && i + 1 < cells.size() && !cells.get(i + 1).full();
-            i += pair ? 2 : 1;
-        }
-        return h;
+        return NAME_ROW + tableHeight(cells.subList(2, cells.size()));
     }
 
     private static String date(LocalDate date, boolean western) {

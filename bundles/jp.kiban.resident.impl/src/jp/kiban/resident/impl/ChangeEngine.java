@@ -633,7 +633,7 @@ final class ChangeEngine {
         }
     }
 
-    /** 世帯主 first, then by 続柄 (as listed in {@link Relationship}), date of birth and 宛名番号. */
-    static final Comparator<Draft> MEMBER_ORDER = Comparator.<Draft, Integer>comparing(d -> d.relationship.ordinal())
+    /** 世帯員の並び順 as {@link jp.kiban.resident.Household#MEMBER_ORDER}: 続柄 rank, date of birth, 宛名番号. */
+    static final Comparator<Draft> MEMBER_ORDER = Comparator.<Draft, Integer>comparing(d -> d.relationship.rank())
             .thenComparing(d -> d.person.birthDate().sortKey()).thenComparing(d -> d.number);
 }

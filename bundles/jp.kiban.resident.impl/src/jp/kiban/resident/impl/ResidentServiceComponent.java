@@ -51,6 +51,8 @@ import jp.kiban.resident.ResidentQuery;
 import jp.kiban.resident.ResidentRecord;
 import jp.kiban.resident.ResidentRegistry;
 import jp.kiban.resident.SearchResult;
+import jp.kiban.sync.Outbox;
+import jp.kiban.sync.OutboxEvent;
 
 /**
  * The resident register: reading ({@link ResidentRegistry}), 異動 with 仮登録/本登録
@@ -72,6 +74,10 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
     @Reference
     private AddresseeNumbers numbers;
 
+    /** Every confirmed snapshot is written to the outbox in the confirmation's transaction (null outside DS). */
+    @Reference
+    private Outbox outbox;
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin eventAdmin;
@@ -89,9 +95,15 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
      * transactions and number assignment, without events and access listeners.
      */
     public static ResidentServiceComponent create(Transactions tx, AddresseeNumbers numbers) {
+        return create(tx, numbers, null);
+    }
+
+    /** As {@link #create(Transactions, AddresseeNumbers)}, writing confirmed changes to the given outbox. */
+    public static ResidentServiceComponent create(Transactions tx, AddresseeNumbers numbers, Outbox outbox) {
         ResidentServiceComponent c = new ResidentServiceComponent();
         c.tx = tx;
         c.numbers = numbers;
+        c.outbox = outbox;
         return c;
     }
 
@@ -358,6 +370,7 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
         em.flush();
         LocalDate today = today();
         ChangeInfo info = info(c);
+        toOutbox(c, rows);
         boolean withhold = !operator.may(Permission.USE_INDIVIDUAL_NUMBER);
         List<HouseholdNumber> households = households(em, drafts);
         ChangeResult result = new ChangeResult(UUID.fromString(changeId), info.reason(), ChangeState.CONFIRMED,
@@ -373,6 +386,30 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
         props.put(ResidentEvents.HOUSEHOLD_NUMBERS, households.stream().map(HouseholdNumber::value).toArray(String[]::new));
         props.put(ResidentEvents.SEQUENCE, c.confirmSeq);
         return new Confirmed(result, new Event(info.reason().topic(), props));
+    }
+
+    /** Outbox event type of one confirmed snapshot (see bundles/jp.kiban.resident.impl/README.md). */
+    public static final String OUTBOX_TYPE = "resident.snapshot";
+
+    /**
+     * One outbox entry per person of the change, grouped by the change id (the central store applies a
+     * change all or nothing), based on the person's previous 履歴番号.
+     */
+    private void toOutbox(ChangeEntity c, List<SnapshotEntity> rows) {
+        if (outbox == null) {
+            return;
+        }
+        for (SnapshotEntity s : rows) {
+            Map<String, Object> payload = new HashMap<>();
+            payload.put("changeId", c.changeId);
+            payload.put("reason", c.reason);
+            payload.put("changeDate", c.changeDate.toString());
+            payload.put("confirmSeq", c.confirmSeq);
+            payload.put("cancelledChangeId", c.cancelledChangeId);
+            payload.put("snapshot", s.columns());
+            outbox.append(new OutboxEvent(OUTBOX_TYPE, c.changeId, s.addresseeNumber, s.historyNumber - 1,
+                    s.historyNumber, payload));
+        }
     }
 
     /** Households of the drafts, before and after the change, sorted. */

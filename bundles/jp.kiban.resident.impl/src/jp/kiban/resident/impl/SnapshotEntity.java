@@ -1,6 +1,10 @@
 package jp.kiban.resident.impl;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -124,5 +128,26 @@ public class SnapshotEntity {
 
     public SnapshotEntity() {
         // for JPA
+    }
+
+    /**
+     * Every column of the row by its column name (dates as ISO text): the payload of the outbox entry
+     * that ships this snapshot to the central store. The search keys are derived data and left out.
+     */
+    Map<String, Object> columns() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Field f : SnapshotEntity.class.getDeclaredFields()) {
+            Column c = f.getAnnotation(Column.class);
+            if (c == null || c.name().endsWith("_key") || Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            try {
+                Object v = f.get(this);
+                m.put(c.name(), v instanceof LocalDate d ? d.toString() : v);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return m;
     }
 }

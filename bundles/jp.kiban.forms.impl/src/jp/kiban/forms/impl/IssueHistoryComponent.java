@@ -1,0 +1,35 @@
+package jp.kiban.forms.impl;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import jp.kiban.core.id.AddresseeNumber;
+import jp.kiban.forms.FormException;
+import jp.kiban.forms.IssueHistory;
+import jp.kiban.forms.IssueRecord;
+import jp.kiban.persistence.Transactions;
+import jp.kiban.platform.Operator;
+import jp.kiban.platform.Permission;
+
+/** 交付履歴照会 over {@link IssueLog}'s tables. */
+@Component(service = IssueHistory.class)
+public class IssueHistoryComponent implements IssueHistory {
+
+    @Reference
+    private Transactions tx;
+
+    @Override
+    public List<IssueRecord> find(Operator operator, Optional<AddresseeNumber> person, LocalDate from, LocalDate to) {
+        if (!operator.may(Permission.VIEW_RESIDENTS)) {
+            throw new FormException("history.notPermitted");
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new FormException("history.periodReversed", from, to);
+        }
+        return tx.readOnly(em -> IssueLog.find(em, person == null ? Optional.empty() : person, from, to));
+    }
+}

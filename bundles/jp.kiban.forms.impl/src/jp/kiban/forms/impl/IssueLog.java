@@ -1,0 +1,109 @@
+package jp.kiban.forms.impl;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import jp.kiban.core.id.AddresseeNumber;
+import jp.kiban.forms.CertificateKind;
+import jp.kiban.forms.IssueRecord;
+import jp.kiban.platform.Operator;
+
+/** The 交付履歴 tables ({@code forms_issue_history}, {@code forms_issue_subject}, forms migration V002). */
+final class IssueLog {
+    private static final String COLUMNS = "entry_id, issued_at, operator_id, operator_name, terminal, kind,"
+            + " requested_for, issue_number, pages, items, individual_number, refusal";
+
+    private IssueLog() {
+    }
+
+    /** Writes one line in the caller's transaction. */
+    static void record(EntityManager em, Operator operator, CertificateKind kind, AddresseeNumber requestedFor,
+            List<AddresseeNumber> persons, String issueNumber, int pages, String items, boolean individualNumber,
+            String refusal) {
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        em.createNativeQuery("INSERT INTO forms_issue_history (entry_id, issued_at, issued_on, operator_id,"
+                + " operator_name, terminal, kind, requested_for, issue_number, pages, items, individual_number, refusal)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .setParameter(1, id).setParameter(2, Timestamp.from(now))
+                .setParameter(3, java.sql.Date.valueOf(LocalDate.ofInstant(now, ZoneId.systemDefault())))
+                .setParameter(4, operator.id()).setParameter(5, operator.name()).setParameter(6, operator.terminal())
+                .setParameter(7, kind.name()).setParameter(8, requestedFor.value()).setParameter(9, issueNumber)
+                .setParameter(10, pages).setParameter(11, items).setParameter(12, individualNumber)
+                .setParameter(13, refusal).executeUpdate();
+        List<AddresseeNumber> subjects = persons.isEmpty() ? List.of(requestedFor) : persons;
+        for (int i = 0; i < subjects.size(); i++) {
+            em.createNativeQuery("INSERT INTO forms_issue_subject (entry_id, addressee_number, seq_no) VALUES (?, ?, ?)")
+                    .setParameter(1, id).setParameter(2, subjects.get(i).value()).setParameter(3, i + 1)
+                    .executeUpdate();
+        }
+    }
+
+    static List<IssueRecord> find(EntityManager em, Optional<AddresseeNumber> person, LocalDate from, LocalDate to) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        person.ifPresent(p -> {
+            where.append(" AND h.entry_id IN (SELECT s.entry_id FROM forms_issue_subject s WHERE s.addressee_number = ?)");
+            params.add(p.value());
+        });
+        if (from != null) {
+            where.append(" AND h.issued_on >= ?");
+            params.add(java.sql.Date.valueOf(from));
+        }
+        if (to != null) {
+            where.append(" AND h.issued_on <= ?");
+            params.add(java.sql.Date.valueOf(to));
+        }
+        var lines = em.createNativeQuery("SELECT " + COLUMNS.replaceAll("(\\w+)", "h.$1") + " FROM forms_issue_history h"
+                + where + " ORDER BY h.issued_at DESC, h.entry_id");
+        var subjects = em.createNativeQuery("SELECT s.entry_id, s.addressee_number FROM forms_issue_subject s"
+                + " WHERE s.entry_id IN (SELECT h.entry_id FROM forms_issue_history h" + where + ")"
+                + " ORDER BY s.entry_id, s.seq_no");
+        for (int i = 0; i < params.size(); i++) {
+            lines.setParameter(i + 1, params.get(i));
+            subjects.setParameter(i + 1, params.get(i));
+        }
+        Map<String, List<AddresseeNumber>> persons = new LinkedHashMap<>();
+        for (Object row : subjects.getResultList()) {
+            Object[] r = (Object[]) row;
+            persons.computeIfAbsent(((String) r[0]).strip(), k -> new ArrayList<>())
+                    .add(AddresseeNumber.of(((String) r[1]).strip()));
+        }
+        List<IssueRecord> result = new ArrayList<>();
+        for (Object row : lines.getResultList()) {
+            Object[] r = (Object[]) row;
+            String id = ((String) r[0]).strip();
+            result.add(new IssueRecord(id, instant(r[1]), (String) r[2], (String) r[3], (String) r[4],
+                    CertificateKind.valueOf((String) r[5]), AddresseeNumber.of(((String) r[6]).strip()),
+                    persons.getOrDefault(id, List.of()), Optional.ofNullable((String) r[7]),
+                    ((Number) r[8]).intValue(), (String) r[9], bool(r[10]), Optional.ofNullable((String) r[11])));
+        }
+        return result;
+    }
+
+    private static boolean bool(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        return value instanceof Number n && n.intValue() != 0;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime t) {
+            return Timestamp.valueOf(t).toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp value " + value);
+    }
+}

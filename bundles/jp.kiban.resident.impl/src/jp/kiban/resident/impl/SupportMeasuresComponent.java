@@ -1,0 +1,135 @@
+package jp.kiban.resident.impl;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import jakarta.persistence.EntityManager;
+import jp.kiban.core.id.AddresseeNumber;
+import jp.kiban.persistence.Transactions;
+import jp.kiban.platform.Operator;
+import jp.kiban.platform.Permission;
+import jp.kiban.resident.ResidentException;
+import jp.kiban.resident.SupportMeasure;
+import jp.kiban.resident.SupportMeasures;
+
+/**
+ * 支援措置 in {@code resident_support_measure} (resident migration V002). Native SQL that runs unchanged
+ * on Derby and PostgreSQL; the reason never goes to the log.
+ */
+@Component(service = SupportMeasures.class)
+public class SupportMeasuresComponent implements SupportMeasures {
+
+    private static final Logger LOG = Logger.getLogger(SupportMeasuresComponent.class.getName());
+    private static final String COLUMNS = "addressee_number, start_date, end_date, reason, set_by, set_by_name, set_at";
+
+    @Reference
+    private Transactions tx;
+
+    @Override
+    public SupportMeasure set(Operator operator, AddresseeNumber person, String reason, LocalDate from,
+            LocalDate until) {
+        requireSupervisor(operator);
+        String why = ResidentException.requireText(reason, "supportReason");
+        if (from == null) {
+            throw new ResidentException("input.blank", new jp.kiban.core.DomainException.Label("supportFrom"));
+        }
+        if (until != null && until.isBefore(from)) {
+            throw new ResidentException("support.periodReversed", until, from);
+        }
+        Instant now = Instant.now();
+        tx.requiredRun(em -> {
+            requireKnown(em, person);
+            closeCurrent(em, person, operator, now, "replaced by a new measure");
+            em.createNativeQuery("INSERT INTO resident_support_measure (measure_id, " + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .setParameter(1, UUID.randomUUID().toString()).setParameter(2, person.value())
+                    .setParameter(3, java.sql.Date.valueOf(from))
+                    .setParameter(4, until == null ? null : java.sql.Date.valueOf(until))
+                    .setParameter(5, why).setParameter(6, operator.id()).setParameter(7, operator.name())
+                    .setParameter(8, Timestamp.from(now)).executeUpdate();
+        });
+        LOG.info(() -> "Support measure set for addressee " + person.value() + " from " + from
+                + (until == null ? "" : " until " + until) + " by " + operator.id());
+        return new SupportMeasure(person, from, Optional.ofNullable(until), Optional.of(why), operator.id(),
+                operator.name(), now, false);
+    }
+
+    @Override
+    public void clear(Operator operator, AddresseeNumber person, String note) {
+        requireSupervisor(operator);
+        String why = ResidentException.requireText(note, "supportNote");
+        int cleared = tx.required(em -> closeCurrent(em, person, operator, Instant.now(), why));
+        if (cleared == 0) {
+            throw new ResidentException("support.none", person.value());
+        }
+        LOG.info(() -> "Support measure cleared for addressee " + person.value() + " by " + operator.id());
+    }
+
+    @Override
+    public Optional<SupportMeasure> current(Operator operator, AddresseeNumber person) {
+        if (!operator.may(Permission.VIEW_RESIDENTS)) {
+            throw new ResidentException("permission.view");
+        }
+        boolean supervisor = operator.may(SUPERVISOR);
+        List<?> rows = tx.readOnly(em -> em.createNativeQuery("SELECT " + COLUMNS
+                + " FROM resident_support_measure WHERE addressee_number = ? AND cleared_at IS NULL")
+                .setParameter(1, person.value()).getResultList());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return Optional.of(new SupportMeasure(person, date(r[1]), Optional.ofNullable(r[2]).map(SupportMeasuresComponent::date),
+                supervisor ? Optional.of((String) r[3]) : Optional.empty(), (String) r[4], (String) r[5],
+                instant(r[6]), !supervisor));
+    }
+
+    private static int closeCurrent(EntityManager em, AddresseeNumber person, Operator operator, Instant at,
+            String note) {
+        return em.createNativeQuery("UPDATE resident_support_measure SET cleared_by = ?, cleared_by_name = ?,"
+                + " cleared_at = ?, cleared_note = ? WHERE addressee_number = ? AND cleared_at IS NULL")
+                .setParameter(1, operator.id()).setParameter(2, operator.name()).setParameter(3, Timestamp.from(at))
+                .setParameter(4, note).setParameter(5, person.value()).executeUpdate();
+    }
+
+    private static void requireKnown(EntityManager em, AddresseeNumber person) {
+        Number n = (Number) em.createNativeQuery("SELECT COUNT(*) FROM resident_person WHERE addressee_number = ?"
+                + " AND current_history IS NOT NULL").setParameter(1, person.value()).getSingleResult();
+        if (n.intValue() == 0) {
+            throw new ResidentException("support.unknownPerson", person.value());
+        }
+    }
+
+    private static void requireSupervisor(Operator operator) {
+        if (!operator.may(SUPERVISOR)) {
+            throw new ResidentException("support.notPermitted");
+        }
+    }
+
+    private static LocalDate date(Object value) {
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        throw new IllegalStateException("Unexpected date value " + value);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime t) {
+            return Timestamp.valueOf(t).toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp value " + value);
+    }
+}

@@ -1,0 +1,132 @@
+package jp.kiban.sync.impl;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.kiban.persistence.Transactions;
+import jp.kiban.platform.Municipality;
+import jp.kiban.platform.MunicipalityService;
+import jp.kiban.sync.Outbox;
+import jp.kiban.sync.OutboxEntry;
+import jp.kiban.sync.OutboxEvent;
+
+/** The outbox in table sync_outbox, written inside the caller's transaction. */
+@Component(service = Outbox.class)
+public class OutboxComponent implements Outbox {
+
+    /** The payload column's size; a bigger payload is refused rather than cut. */
+    static final int MAX_PAYLOAD = 32000;
+    private static final int ACK_CHUNK = 500;
+
+    @Reference
+    private Transactions tx;
+
+    @Reference
+    private MunicipalityService municipalities;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private Supplier<Optional<String>> municipalityCode = () -> municipalities.current()
+            .map(Municipality::code).map(c -> c.value());
+    private Clock clock = Clock.systemUTC();
+
+    /** For DS. */
+    public OutboxComponent() {
+    }
+
+    /** Outside DS (tests on a second engine, tools). */
+    public static OutboxComponent create(Transactions tx, Supplier<Optional<String>> municipalityCode) {
+        OutboxComponent c = new OutboxComponent();
+        c.tx = tx;
+        c.municipalityCode = municipalityCode;
+        return c;
+    }
+
+    @Override
+    public OutboxEntry append(OutboxEvent event) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(event.payload());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("outbox payload of " + event.type() + " is not JSON-serialisable: "
+                    + e.getOriginalMessage(), e);
+        }
+        if (payload.length() > MAX_PAYLOAD) {
+            throw new IllegalArgumentException("outbox payload of " + event.type() + " has " + payload.length()
+                    + " characters; at most " + MAX_PAYLOAD + " are allowed");
+        }
+        return tx.required(em -> {
+            OutboxEntity e = new OutboxEntity();
+            e.eventId = UUID.randomUUID().toString();
+            e.municipalityCode = municipalityCode.get().orElse(null);
+            e.type = event.type();
+            e.groupId = event.groupId();
+            e.aggregateKey = event.aggregateKey();
+            e.baseHistory = event.baseHistory();
+            e.newHistory = event.newHistory();
+            e.payload = payload;
+            e.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            em.persist(e);
+            em.flush(); // assigns local_seq
+            return e.toEntry();
+        });
+    }
+
+    @Override
+    public List<OutboxEntry> pending(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be positive");
+        }
+        return tx.readOnly(em -> em.createQuery(
+                "SELECT e FROM SyncOutbox e WHERE e.pushedAt IS NULL ORDER BY e.localSeq", OutboxEntity.class)
+                .setMaxResults(max).getResultList().stream().map(OutboxEntity::toEntry).toList());
+    }
+
+    @Override
+    public long pendingCount() {
+        return tx.readOnly(em -> em.createQuery("SELECT COUNT(e) FROM SyncOutbox e WHERE e.pushedAt IS NULL",
+                Long.class).getSingleResult());
+    }
+
+    @Override
+    public Optional<Instant> oldestPending() {
+        return tx.readOnly(em -> Optional.ofNullable(em.createQuery(
+                "SELECT MIN(e.createdAt) FROM SyncOutbox e WHERE e.pushedAt IS NULL", Instant.class).getSingleResult()));
+    }
+
+    @Override
+    public int acknowledge(Collection<UUID> eventIds) {
+        List<String> ids = eventIds.stream().map(UUID::toString).distinct().toList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return tx.required(em -> {
+            int n = 0;
+            for (int i = 0; i < ids.size(); i += ACK_CHUNK) {
+                List<String> chunk = new ArrayList<>(ids.subList(i, Math.min(ids.size(), i + ACK_CHUNK)));
+                n += em.createQuery("UPDATE SyncOutbox e SET e.pushedAt = :now WHERE e.pushedAt IS NULL"
+                        + " AND e.eventId IN :ids").setParameter("now", now).setParameter("ids", chunk).executeUpdate();
+            }
+            return n;
+        });
+    }
+
+    @Override
+    public Optional<OutboxEntry> find(UUID eventId) {
+        return tx.readOnly(em -> em.createQuery("SELECT e FROM SyncOutbox e WHERE e.eventId = :id", OutboxEntity.class)
+                .setParameter("id", eventId.toString()).getResultStream().findFirst().map(OutboxEntity::toEntry));
+    }
+}

@@ -1,0 +1,41 @@
+package jp.kiban.sync;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The local outbox: every confirmed change is written here in the same transaction as the change
+ * itself (through {@code Transactions.required}, which joins the caller's transaction), so that a change
+ * is shipped exactly when it is committed. Any module may append; the sync service pushes the entries in
+ * {@link OutboxEntry#localSequence() local order} and acknowledges them once the central store has
+ * committed them.
+ */
+public interface Outbox {
+
+    /**
+     * Appends one entry inside the current transaction (or a new one if there is none). If the caller's
+     * transaction rolls back, the entry is gone with it.
+     */
+    OutboxEntry append(OutboxEvent event);
+
+    /** Entries not yet acknowledged, oldest first, at most {@code max}. */
+    List<OutboxEntry> pending(int max);
+
+    /** How many entries wait for the central store. */
+    long pendingCount();
+
+    /** When the oldest waiting entry was written. */
+    Optional<Instant> oldestPending();
+
+    /**
+     * Marks entries as committed by the central store. Unknown or already acknowledged ids are ignored
+     * (an acknowledgement may arrive twice); returns how many were newly acknowledged.
+     */
+    int acknowledge(Collection<UUID> eventIds);
+
+    /** One entry by its event id. */
+    Optional<OutboxEntry> find(UUID eventId);
+}

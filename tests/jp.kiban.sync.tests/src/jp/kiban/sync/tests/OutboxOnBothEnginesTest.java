@@ -1,0 +1,66 @@
+package jp.kiban.sync.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+import jakarta.persistence.EntityManagerFactory;
+import jp.kiban.persistence.Dialect;
+import jp.kiban.persistence.impl.BundleScripts;
+import jp.kiban.persistence.impl.Databases;
+import jp.kiban.persistence.impl.EntityManagerTransactions;
+import jp.kiban.persistence.impl.SqlMigrator;
+import jp.kiban.sync.OutboxEntry;
+import jp.kiban.sync.OutboxEvent;
+import jp.kiban.sync.impl.OutboxComponent;
+import jp.kiban.sync.impl.SyncSchema;
+import jp.kiban.testing.db.TestDatabases;
+
+/** The outbox migration and its JPA mapping (identity sequence, timestamps) on Derby and PostgreSQL. */
+class OutboxOnBothEnginesTest {
+
+    static Bundle impl() {
+        return FrameworkUtil.getBundle(SyncSchema.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.kiban.testing.db.TestDatabases#engines")
+    void appendRollbackAndAcknowledge(Dialect dialect) throws Exception {
+        try (Databases.CloseableDatabase db = TestDatabases.fresh(dialect)) {
+            SyncSchema schema = new SyncSchema();
+            new SqlMigrator(db, () -> BundleScripts.load(impl(), schema, db.dialect())).migrate();
+            EntityManagerFactory emf = SeparateUnit.create(db, schema.entityClasses());
+            try {
+                EntityManagerTransactions tx = new EntityManagerTransactions(() -> emf);
+                OutboxComponent outbox = OutboxComponent.create(tx, () -> Optional.of("139998"));
+                OutboxEntry first = outbox.append(new OutboxEvent("resident.snapshot", "g-1", "00000000019", 0, 1,
+                        Map.of("name", "齋藤")));
+                assertThrows(IllegalStateException.class, () -> tx.requiredRun(em -> {
+                    outbox.append(OutboxEvent.record("access.log", Map.of("n", 1)));
+                    throw new IllegalStateException("rolled back");
+                }));
+                OutboxEntry second = outbox.append(OutboxEvent.record("access.log", Map.of("n", 2)));
+                assertEquals(2, outbox.pendingCount());
+                assertTrue(first.localSequence() < second.localSequence());
+                List<OutboxEntry> pending = outbox.pending(10);
+                assertEquals(List.of(first.eventId(), second.eventId()), pending.stream().map(OutboxEntry::eventId).toList());
+                assertEquals("{\"name\":\"齋藤\"}", pending.get(0).payloadJson());
+                assertEquals("139998", pending.get(0).municipalityCode());
+                assertEquals(Optional.of(first.createdAt()), outbox.oldestPending());
+                assertEquals(1, outbox.acknowledge(List.of(first.eventId())));
+                assertEquals(List.of(second.eventId()), outbox.pending(10).stream().map(OutboxEntry::eventId).toList());
+            } finally {
+                emf.close();
+            }
+        }
+    }
+}
