@@ -27,6 +27,9 @@ import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -47,6 +50,8 @@ import jp.kiban.security.AuditQueries;
 import jp.kiban.security.Authorisation;
 import jp.kiban.security.Holidays;
 import jp.kiban.security.SecurityRefusal;
+import jp.kiban.sync.Outbox;
+import jp.kiban.sync.OutboxEvent;
 
 /**
  * The access log in security_access_entry: each entry's SHA-256 covers its fields and the previous
@@ -68,6 +73,10 @@ public class AccessLogComponent implements AccessLog, AuditQueries, Authorisatio
     private Transactions tx;
     @Reference
     private KibanEnvironment environment;
+    /** The sync outbox: each entry also goes to the central store, in the entry's transaction. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Outbox outbox;
 
     private final Object lock = new Object();
     private volatile Clock clock = Clock.systemUTC();
@@ -78,7 +87,13 @@ public class AccessLogComponent implements AccessLog, AuditQueries, Authorisatio
 
     /** Outside DS (tests on a second engine): the log over the given transactions and settings. */
     public static AccessLogComponent create(Transactions tx, KibanEnvironment environment, Clock clock) {
+        return create(tx, environment, clock, null);
+    }
+
+    /** Outside DS, with an outbox (or null). */
+    public static AccessLogComponent create(Transactions tx, KibanEnvironment environment, Clock clock, Outbox outbox) {
         AccessLogComponent c = new AccessLogComponent();
+        c.outbox = outbox;
         c.tx = tx;
         c.environment = environment;
         c.clock = clock;
@@ -107,11 +122,37 @@ public class AccessLogComponent implements AccessLog, AuditQueries, Authorisatio
                         draft.terminal(), draft.kind(), draft.action(), persons, draft.individualNumberShown(),
                         draft.detail(), previous, hash);
                 insert(em, entry);
+                Outbox o = outbox;
+                if (o != null) {
+                    o.append(OutboxEvent.record(OUTBOX_TYPE, payload(entry)));
+                }
                 em.createNativeQuery("UPDATE security_access_head SET last_seq = ?1, last_hash = ?2 WHERE id = 1")
                         .setParameter(1, seq).setParameter(2, hash).executeUpdate();
                 return entry;
             });
         }
+    }
+
+    /** The outbox event type of an access-log entry. */
+    public static final String OUTBOX_TYPE = "access.log";
+
+    /** The entry as the central store receives it (with its hashes, so the chain can be checked there too). */
+    static Map<String, Object> payload(AccessEntry a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id().toString());
+        m.put("seq", a.sequence());
+        m.put("at", a.at().toEpochMilli());
+        m.put("operatorId", a.operatorId());
+        m.put("operatorName", a.operatorName());
+        m.put("terminal", a.terminal());
+        m.put("kind", a.kind().name());
+        m.put("operation", a.action());
+        m.put("persons", a.persons());
+        m.put("individualNumberShown", a.individualNumberShown());
+        m.put("detail", a.detail());
+        m.put("previousHash", a.previousHash());
+        m.put("hash", a.hash());
+        return m;
     }
 
     private static void insert(EntityManager em, AccessEntry a) {

@@ -149,6 +149,12 @@ class LoginAndChainOnBothEnginesTest {
             AuditQueries.Verification ok = s.log.verify(AUDITOR);
             assertTrue(ok.intact(), ok.problem());
             assertEquals(10, ok.entries());
+            // each entry also went to the sync outbox, with its hashes, in its transaction
+            assertEquals(10, s.shipped.size());
+            assertEquals("access.log", s.shipped.get(5).type());
+            assertEquals(6L, s.shipped.get(5).payload().get("seq"));
+            assertEquals(List.of("00000000006"), s.shipped.get(5).payload().get("persons"));
+            assertEquals(s.shipped.get(4).payload().get("hash"), s.shipped.get(5).payload().get("previousHash"));
 
             // someone with database access changes who was viewed in entry 6
             assertEquals(1, s.sql("UPDATE security_access_person SET addressee_number = ? WHERE entry_id ="

@@ -70,6 +70,43 @@ final class Stage implements AutoCloseable {
     final AccessLogComponent log;
     final UsersComponent users;
 
+    /** Outbox events appended by the log. */
+    final java.util.List<jp.kiban.sync.OutboxEvent> shipped = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Collects what would go to the central store. */
+    final class RecordingOutbox implements jp.kiban.sync.Outbox {
+        @Override
+        public jp.kiban.sync.OutboxEntry append(jp.kiban.sync.OutboxEvent event) {
+            shipped.add(event);
+            return null;
+        }
+
+        @Override
+        public java.util.List<jp.kiban.sync.OutboxEntry> pending(int max) {
+            return java.util.List.of();
+        }
+
+        @Override
+        public long pendingCount() {
+            return shipped.size();
+        }
+
+        @Override
+        public Optional<Instant> oldestPending() {
+            return Optional.empty();
+        }
+
+        @Override
+        public int acknowledge(java.util.Collection<java.util.UUID> eventIds) {
+            return 0;
+        }
+
+        @Override
+        public Optional<jp.kiban.sync.OutboxEntry> find(java.util.UUID eventId) {
+            return Optional.empty();
+        }
+    }
+
     Stage(Databases.CloseableDatabase db) {
         this.db = db;
         SecuritySchema schema = new SecuritySchema();
@@ -93,7 +130,7 @@ final class Stage implements AutoCloseable {
                 return "test";
             }
         };
-        log = AccessLogComponent.create(tx, env, clock);
+        log = AccessLogComponent.create(tx, env, clock, new RecordingOutbox());
         users = UsersComponent.create(tx, env, log, null, clock, new Totp());
     }
 
