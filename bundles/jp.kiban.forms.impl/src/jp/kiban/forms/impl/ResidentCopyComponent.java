@@ -595,8 +595,8 @@ public class ResidentCopyComponent implements CertificateService {
             size -= 0.5f;
         }
         pdf.textRight(right, y - 76, size, mayor);
-        // the 公印 over the end of the mayor's name
-        seal(town).draw(pdf, right - size * 0.6f, y - 76 + size * 0.35f);
+        // the 公印 over the last character of the mayor's name, reaching into the right margin
+        seal(town).draw(pdf, right - size + OfficialSeal.SIZE / 2, y - 76 + size * 0.35f);
     }
 
     private static String prefecture(Municipality town) {

@@ -131,6 +131,18 @@ class CertificatesTest {
         return households.get(next++);
     }
 
+    /** Keeps a copy of a form under target/forms-samples for a person to look at (pdftoppm). */
+    static String sample(String file, IssuedCertificate cert) {
+        try {
+            Path dir = Path.of("target", "forms-samples");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(file + ".pdf"), cert.pdf());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return text(cert);
+    }
+
     static String name(ResidentRecord r) {
         return squeeze(r.person().name().fullName());
     }
@@ -154,7 +166,7 @@ class CertificatesTest {
         IssuedCertificate more = certificates.statedItems(COUNTER, head.addresseeNumber(),
                 StatedItemsOptions.person(StatedItem.RELATIONSHIP, StatedItem.DOMICILE, StatedItem.FURIGANA,
                         StatedItem.RESIDENT_RECORD_CODE));
-        String t = squeeze(text(more));
+        String t = squeeze(sample("stated-items", more));
         for (String item : List.of("世帯主", "続柄", "世帯主", "本籍", "筆頭者", "住民票コード",
                 squeeze(head.person().furigana().value()))) {
             assertTrue(t.contains(item), item + " missing");
@@ -177,7 +189,7 @@ class CertificatesTest {
         IssuedCertificate cert = certificates.statedItems(COUNTER, last.addresseeNumber(),
                 StatedItemsOptions.household(List.of(last.addresseeNumber(), family.get(0).addresseeNumber()),
                         StatedItem.RELATIONSHIP));
-        String text = squeeze(text(cert));
+        String text = squeeze(sample("stated-items-members", cert));
         int head = text.indexOf(name(family.get(0)));
         int member = text.indexOf(name(last));
         assertTrue(head >= 0 && member > head, "世帯主 first:\n" + text);
@@ -226,7 +238,7 @@ class CertificatesTest {
 
         IssuedCertificate cert = certificates.removedResidentCopy(COUNTER, member.addresseeNumber(),
                 ResidentCopyOptions.person());
-        String text = squeeze(text(cert));
+        String text = squeeze(sample("removed-copy-death", cert));
         for (String item : List.of("住民票の除票の写し", name(member), "消除の年月日", WarekiDate.of(died).format(),
                 "消除の事由", "死亡", "この写しは、住民票の除票の原本と相違ないことを証明する。")) {
             assertTrue(text.contains(item), item + " missing in\n" + text);
@@ -261,7 +273,7 @@ class CertificatesTest {
                 "北海道札幌市中央区北1条西2丁目1番地", false, Optional.empty(), Map.of()));
 
         IssuedCertificate cert = certificates.moveOutCertificate(COUNTER, family.get(1).addresseeNumber());
-        String text = squeeze(text(cert));
+        String text = squeeze(sample("move-out", cert));
         for (String item : List.of("転出証明書", "転出先", "北海道札幌市中央区北1条西2丁目1番地", "転出予定年月日",
                 WarekiDate.of(planned).format(), "届出日", WarekiDate.of(LocalDate.now()).format(), "続柄", "本籍",
                 "筆頭者", "住民票コード", "個人番号", "上記の者は、転出の届出をしたことを証明する。")) {
@@ -293,7 +305,7 @@ class CertificatesTest {
                 "大阪府大阪市北区梅田1丁目1番1号", false, Optional.empty(), Map.of()));
         IssuedCertificate cert = certificates.removedResidentCopy(COUNTER, family.get(1).addresseeNumber(),
                 ResidentCopyOptions.wholeHousehold().withRelationship());
-        String text = squeeze(text(cert));
+        String text = squeeze(sample("removed-copy-household", cert));
         int previous = -1;
         for (ResidentRecord r : family) {
             int at = text.indexOf(name(r));
@@ -327,7 +339,7 @@ class CertificatesTest {
 
         IssuedCertificate cert = certificates.residentCopy(COUNTER, head.addresseeNumber(),
                 ResidentCopyOptions.person().withHistory());
-        String text = squeeze(text(cert));
+        String text = squeeze(sample("resident-copy-history", cert));
         for (ResidentRecord s : snapshots) {
             assertTrue(text.contains("履歴" + s.historyNumber()), "履歴" + s.historyNumber() + " missing in\n" + text);
             assertTrue(text.contains(s.change().reason().label()), s.change().reason().label());
@@ -406,6 +418,7 @@ class CertificatesTest {
         ResidentRecord head = family.get(0);
         IssuedCertificate cert = certificates.residentCopy(COUNTER, head.addresseeNumber(),
                 ResidentCopyOptions.wholeHousehold().withRelationship().withIndividualNumber());
+        sample("resident-copy-household", cert);
         List<IssueRecord> lines = history.find(SUPERVISOR, Optional.of(family.get(1).addresseeNumber()), null, null);
         IssueRecord line = lines.stream().filter(l -> l.issueNumber().equals(Optional.of(cert.issueNumber())))
                 .findFirst().orElseThrow(() -> new AssertionError("not recorded: " + lines));
@@ -438,7 +451,7 @@ class CertificatesTest {
     void sealIsDrawnOverTheMayorsNameOrTakenFromTheTownsImage() throws IOException {
         ResidentRecord head = household().get(0);
         // drawn by the form: the title text inside the seal, black as the specification fixes
-        String text = squeeze(text(certificates.residentCopy(COUNTER, head.addresseeNumber(),
+        String text = squeeze(sample("resident-copy", certificates.residentCopy(COUNTER, head.addresseeNumber(),
                 ResidentCopyOptions.person())));
         assertTrue(text.contains("東京都デモ町町長基盤太郎"), "職名 with the prefecture:\n" + text);
         assertTrue(text.contains("デモ町長之印"), text);
@@ -449,6 +462,8 @@ class CertificatesTest {
         try {
             byte[] red = certificates.residentCopy(COUNTER, head.addresseeNumber(), ResidentCopyOptions.person()).pdf();
             assertTrue(pixels(red, 180, 60, 60) > 100, "no red seal");
+            sample("resident-copy-red-seal", certificates.residentCopy(COUNTER, head.addresseeNumber(),
+                    ResidentCopyOptions.person()));
         } finally {
             System.clearProperty("kiban." + ResidentCopyComponent.SEAL_COLOUR_SETTING);
         }
@@ -464,7 +479,7 @@ class CertificatesTest {
         try {
             IssuedCertificate withImage = certificates.residentCopy(COUNTER, head.addresseeNumber(),
                     ResidentCopyOptions.person());
-            assertFalse(squeeze(text(withImage)).contains("之印"));
+            assertFalse(squeeze(sample("resident-copy-seal-image", withImage)).contains("之印"));
             try (PDDocument doc = Loader.loadPDF(withImage.pdf())) {
                 var resources = doc.getPage(doc.getNumberOfPages() - 1).getResources();
                 boolean image = false;

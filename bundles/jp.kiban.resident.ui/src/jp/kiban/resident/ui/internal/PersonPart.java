@@ -29,6 +29,8 @@ import jp.kiban.resident.PersonData;
 import jp.kiban.resident.ResidentRecord;
 import jp.kiban.resident.ResidentChanges;
 import jp.kiban.resident.ResidentRegistry;
+import jp.kiban.resident.SupportMeasure;
+import jp.kiban.resident.SupportMeasures;
 import jp.kiban.ui.PartOpener;
 import jp.kiban.ui.Session;
 import jp.kiban.ui.UiKeys;
@@ -40,6 +42,9 @@ public class PersonPart {
     public static final String ITEMS = "person.items";
     public static final String HOUSEHOLD = "person.household";
     public static final String HISTORY = "person.history";
+    /** The 支援措置 mark under the title: shown to everyone, with the reason only for supervisors. */
+    public static final String SUPPORT = "person.support";
+    public static final String SUPPORT_ACTION = "person.action.support";
 
     @Inject
     ResidentRegistry registry;
@@ -52,6 +57,8 @@ public class PersonPart {
     @Inject
     ResidentChanges changes;
     @Inject
+    SupportMeasures supportMeasures;
+    @Inject
     @org.eclipse.e4.core.di.annotations.Optional
     jp.kiban.addressee.TownDictionary dictionary;
 
@@ -63,6 +70,8 @@ public class PersonPart {
 
     private Composite body;
     private Label title;
+    private Label supportMark;
+    private Button supportAction;
     private Table items;
     private Label householdTitle;
     private Table household;
@@ -84,9 +93,15 @@ public class PersonPart {
         title.setData(UiKeys.KEY, TITLE);
         title.setText(Messages.get("person.none"));
         title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        supportMark = new Label(parent, SWT.WRAP);
+        supportMark.setData(UiKeys.KEY, SUPPORT);
+        supportMark.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        supportMark.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        ((GridData) supportMark.getLayoutData()).exclude = true;
+        supportMark.setVisible(false);
 
         Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayout(new GridLayout(10, false));
+        bar.setLayout(new GridLayout(11, false));
         action(bar, "move", "転居", () -> new ChangeDialogs.MoveWithin(shell(), changes, session, shown, shownHousehold,
                 dictionary));
         action(bar, "moveOut", "転出", () -> new ChangeDialogs.MoveOut(shell(), changes, session, shown, shownHousehold));
@@ -97,6 +112,20 @@ public class PersonPart {
         action(bar, "head", "世帯主変更", () -> new ChangeDialogs.HeadChange(shell(), changes, session, shown, shownHousehold));
         action(bar, "correct", "修正", () -> new ChangeDialogs.Correction(shell(), changes, session, shown));
         action(bar, "cancel", "取消", () -> new ChangeDialogs.Cancel(shell(), changes, session, shown, latest));
+        supportAction = new Button(bar, SWT.PUSH);
+        supportAction.setText(Messages.get("support.action"));
+        supportAction.setData(UiKeys.KEY, SUPPORT_ACTION);
+        supportAction.setEnabled(false);
+        supportAction.addListener(SWT.Selection, e -> {
+            if (shown == null) {
+                return;
+            }
+            SupportMeasureDialog d = new SupportMeasureDialog(shell(), supportMeasures, session, shown);
+            d.open();
+            if (d.changed()) {
+                show(shown.addresseeNumber());
+            }
+        });
         actionStatus = new Label(bar, SWT.NONE);
         actionStatus.setData(UiKeys.KEY, "person.actionStatus");
         actionStatus.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -177,6 +206,8 @@ public class PersonPart {
         for (Button b : actions) {
             b.setEnabled(false);
         }
+        supportAction.setEnabled(false);
+        support(Optional.empty());
         try {
             Optional<ResidentRecord> found = registry.current(session.operator(), number);
             if (found.isEmpty()) {
@@ -189,6 +220,8 @@ public class PersonPart {
             PersonData p = r.person();
             title.setText(p.displayName().fullName() + "（" + p.furigana().value() + "）　" + r.status().label());
             part.setLabel(p.displayName().fullName());
+            support(supportMeasures.current(session.operator(), number));
+            supportAction.setEnabled(session.operator().may(SupportMeasures.SUPERVISOR));
             row(Messages.get("item.addresseeNumber"), r.addresseeNumber().value());
             row(Messages.get("item.name"), p.name().fullName());
             row(Messages.get("item.furigana"), p.furigana().value());
@@ -248,6 +281,19 @@ public class PersonPart {
             title.setText(e.getMessage(Locale.JAPANESE));
         }
         body.layout(true, true);
+    }
+
+    /** The 支援措置 mark: counter staff see that there is one and its period; supervisors also the reason. */
+    private void support(Optional<SupportMeasure> measure) {
+        GridData gd = (GridData) supportMark.getLayoutData();
+        gd.exclude = measure.isEmpty();
+        supportMark.setVisible(measure.isPresent());
+        supportMark.setText(measure.map(m -> Messages.get(m.inForceOn(LocalDate.now()) ? "support.mark" : "support.markLater",
+                period(m)) + m.reason().map(r -> Messages.get("support.markReason", r)).orElse("")).orElse(""));
+    }
+
+    static String period(SupportMeasure m) {
+        return wareki(m.from()) + " ～ " + m.until().map(PersonPart::wareki).orElse("");
     }
 
     private void row(String item, String value) {

@@ -1,6 +1,7 @@
 package jp.kiban.resident.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -216,6 +217,74 @@ class MoveInAndSearchUITest {
             return !rows.isEmpty() && rows.get(0).get(1).contains("花子") ? rows : null;
         });
         assertEquals(List.of("世帯主", "夫", "子"), after.stream().map(r -> r.get(0)).toList());
+    }
+
+    @Test
+    @Order(7)
+    void theSupervisorSetsAndClearsASupportMeasureAndThePersonIsMarked() {
+        page.open("住民記録", "住民検索");
+        page.search("ヤマダ　イチロウ");
+        page.bot.selectRows(SearchPart.RESULTS, true, 0);
+        Bot.waitFor("一郎 shown", () -> page.bot.text(PersonPart.TITLE).contains("一郎") ? true : null);
+        assertFalse(supportMarkShown(), "a mark without a measure");
+        page.bot.clickAsync(PersonPart.SUPPORT_ACTION);
+        page.bot.shell("支援措置 dialog", s -> s.getText().startsWith("支援措置"));
+        page.field("until", "R9.3.31");
+        page.bot.click("support.ok");
+        String refusal = Bot.waitFor("the refusal", () -> {
+            String t = page.bot.text("support.status");
+            return t.isEmpty() ? null : t;
+        });
+        assertTrue(refusal.contains("入力内容を確認"), refusal);
+        assertEquals("R9.3.31", page.fieldValue("until"), "what was typed stays");
+        page.field("reason", "配偶者からの暴力");
+        Bot.screenshot("resident-support-dialog");
+        page.bot.click("support.ok");
+        String mark = Bot.waitFor("the 支援措置 mark", () -> {
+            String t = page.bot.text(PersonPart.SUPPORT);
+            return t.contains("支援措置対象者") ? t : null;
+        });
+        assertTrue(mark.contains("配偶者からの暴力"), "the supervisor sees the reason: " + mark);
+        assertTrue(mark.contains("令和9年3月31日"), mark);
+        Bot.screenshot("resident-support-mark");
+
+        page.bot.clickAsync(PersonPart.SUPPORT_ACTION);
+        page.bot.shell("支援措置 dialog", s -> s.getText().startsWith("支援措置"));
+        assertTrue(page.bot.text("support.current").contains("配偶者からの暴力"));
+        page.bot.click("support.clearButton");
+        Bot.waitFor("the refusal of a clear without a note",
+                () -> page.bot.text("support.status").isEmpty() ? null : true);
+        page.field("note", "申出の取下げ");
+        page.bot.click("support.clearButton");
+        Bot.waitFor("the mark is gone", () -> supportMarkShown() ? null : true);
+    }
+
+    private static boolean supportMarkShown() {
+        return Bot.ui(() -> {
+            for (org.eclipse.swt.widgets.Shell s : Bot.display().getShells()) {
+                if (markShown(s)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    private static boolean markShown(org.eclipse.swt.widgets.Control c) {
+        if (c.isDisposed()) {
+            return false;
+        }
+        if (PersonPart.SUPPORT.equals(c.getData(jp.kiban.ui.UiKeys.KEY))) {
+            return c.isVisible() && !((org.eclipse.swt.widgets.Label) c).getText().isEmpty();
+        }
+        if (c instanceof org.eclipse.swt.widgets.Composite comp) {
+            for (org.eclipse.swt.widgets.Control child : comp.getChildren()) {
+                if (markShown(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Confirms the pending change of the given 異動事由 (the list holds others too). */
