@@ -146,6 +146,27 @@ class LoginUITest {
         String state = bot.rows(UiKeys.USERS_TABLE).stream().filter(r -> r.get(0).equals("kokuho")).findFirst().orElseThrow().get(5);
         assertEquals("有効", state);
         Bot.screenshot("users-admin");
+
+        // the new user logs in with the initial password and must change it before the main window shows
+        main.clickMenu("ファイル", "画面をロック");
+        LoginPage.waitForIt().submit("suzuki", "initial-pass-1");
+        bot.shell("password window", s -> UiKeys.PASSWORD_SHELL.equals(s.getData(UiKeys.KEY)));
+        assertFalse(LoginPage.mainWindowVisible());
+        bot.type(UiKeys.PASSWORD_CURRENT, "initial-pass-1");
+        bot.type(UiKeys.PASSWORD_NEW, "suzuki-own-pass-2");
+        bot.type(UiKeys.PASSWORD_REPEAT, "other-pass-3");
+        bot.click(UiKeys.PASSWORD_OK);
+        assertEquals("新しいパスワードと確認用のパスワードが一致しません。", bot.text(UiKeys.PASSWORD_MESSAGE));
+        bot.type(UiKeys.PASSWORD_NEW, "suzuki-own-pass-2");
+        bot.type(UiKeys.PASSWORD_REPEAT, "suzuki-own-pass-2");
+        bot.click(UiKeys.PASSWORD_OK);
+        assertEquals("パスワードに利用者IDを含めないでください。", bot.text(UiKeys.PASSWORD_MESSAGE), "the policy applies");
+        bot.type(UiKeys.PASSWORD_NEW, "hanako-own-pass-2");
+        bot.type(UiKeys.PASSWORD_REPEAT, "hanako-own-pass-2");
+        bot.click(UiKeys.PASSWORD_OK);
+        Bot.waitFor("the main window", () -> LoginPage.mainWindowVisible() ? Boolean.TRUE : null);
+        Bot.waitFor("the new user in the status line",
+                () -> "利用者: 鈴木 花子（窓口）".equals(main.status(UiKeys.STATUS_OPERATOR)) ? Boolean.TRUE : null);
     }
 
     @Test
