@@ -3,6 +3,7 @@ package jp.kiban.sync;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +36,16 @@ public interface Outbox {
      * (an acknowledgement may arrive twice); returns how many were newly acknowledged.
      */
     int acknowledge(Collection<UUID> eventIds);
+
+    /** What the central store answered for one entry: APPLIED, DUPLICATE or CONFLICT, and its central sequence. */
+    record Acknowledgement(String outcome, Long centralSequence) {
+    }
+
+    /** As {@link #acknowledge(Collection)}, recording the central store's answer for each entry. */
+    int acknowledge(Map<UUID, Acknowledgement> outcomes);
+
+    /** Entries the central store put in its review queue (not applied there; see the review queue). */
+    long conflictCount();
 
     /** One entry by its event id. */
     Optional<OutboxEntry> find(UUID eventId);

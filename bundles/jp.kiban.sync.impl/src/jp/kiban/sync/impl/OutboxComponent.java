@@ -3,9 +3,9 @@ package jp.kiban.sync.impl;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -29,7 +29,6 @@ public class OutboxComponent implements Outbox {
 
     /** The payload column's size; a bigger payload is refused rather than cut. */
     static final int MAX_PAYLOAD = 32000;
-    private static final int ACK_CHUNK = 500;
 
     @Reference
     private Transactions tx;
@@ -108,20 +107,32 @@ public class OutboxComponent implements Outbox {
 
     @Override
     public int acknowledge(Collection<UUID> eventIds) {
-        List<String> ids = eventIds.stream().map(UUID::toString).distinct().toList();
-        if (ids.isEmpty()) {
+        return acknowledge(eventIds.stream().collect(java.util.stream.Collectors.toMap(id -> id,
+                id -> new Acknowledgement("APPLIED", null), (x, y) -> x)));
+    }
+
+    @Override
+    public int acknowledge(Map<UUID, Acknowledgement> outcomes) {
+        if (outcomes.isEmpty()) {
             return 0;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return tx.required(em -> {
             int n = 0;
-            for (int i = 0; i < ids.size(); i += ACK_CHUNK) {
-                List<String> chunk = new ArrayList<>(ids.subList(i, Math.min(ids.size(), i + ACK_CHUNK)));
-                n += em.createQuery("UPDATE SyncOutbox e SET e.pushedAt = :now WHERE e.pushedAt IS NULL"
-                        + " AND e.eventId IN :ids").setParameter("now", now).setParameter("ids", chunk).executeUpdate();
+            for (Map.Entry<UUID, Acknowledgement> a : outcomes.entrySet()) {
+                n += em.createQuery("UPDATE SyncOutbox e SET e.pushedAt = :now, e.outcome = :o, e.centralSeq = :s"
+                        + " WHERE e.pushedAt IS NULL AND e.eventId = :id").setParameter("now", now)
+                        .setParameter("o", a.getValue().outcome()).setParameter("s", a.getValue().centralSequence())
+                        .setParameter("id", a.getKey().toString()).executeUpdate();
             }
             return n;
         });
+    }
+
+    @Override
+    public long conflictCount() {
+        return tx.readOnly(em -> em.createQuery("SELECT COUNT(e) FROM SyncOutbox e WHERE e.outcome = 'CONFLICT'",
+                Long.class).getSingleResult());
     }
 
     @Override

@@ -39,6 +39,10 @@ public class OutboxEntity {
     Instant createdAt;
     @Column(name = "pushed_at")
     Instant pushedAt;
+    @Column(name = "outcome")
+    String outcome;
+    @Column(name = "central_seq")
+    Long centralSeq;
 
     public OutboxEntity() {
         // for JPA

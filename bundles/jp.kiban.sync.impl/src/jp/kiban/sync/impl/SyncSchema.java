@@ -24,6 +24,6 @@ public class SyncSchema implements SchemaContribution {
 
     @Override
     public List<Class<?>> entityClasses() {
-        return List.of(OutboxEntity.class);
+        return List.of(OutboxEntity.class, InboxEntity.class);
     }
 }

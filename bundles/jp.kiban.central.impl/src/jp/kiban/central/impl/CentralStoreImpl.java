@@ -1,0 +1,726 @@
+package jp.kiban.central.impl;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.kiban.central.CentralRefusal;
+import jp.kiban.central.CentralStore;
+import jp.kiban.central.Terminal;
+import jp.kiban.persistence.Database;
+import jp.kiban.persistence.Dialect;
+import jp.kiban.sync.protocol.SyncProtocol;
+import jp.kiban.sync.protocol.SyncProtocol.Conflict;
+import jp.kiban.sync.protocol.SyncProtocol.Decision;
+import jp.kiban.sync.protocol.SyncProtocol.Event;
+import jp.kiban.sync.protocol.SyncProtocol.EventPage;
+import jp.kiban.sync.protocol.SyncProtocol.Outcome;
+import jp.kiban.sync.protocol.SyncProtocol.PushResponse;
+import jp.kiban.sync.protocol.SyncProtocol.PushResult;
+import jp.kiban.sync.protocol.SyncProtocol.TerminalCredential;
+import jp.kiban.sync.protocol.SyncProtocol.TerminalInfo;
+
+/**
+ * The central store over plain JDBC (tables of schema module {@code central}). Isolation is enforced
+ * twice: every statement names the terminal's municipality, and on PostgreSQL every transaction runs
+ * under a role that is not the tables' owner ({@code SET LOCAL ROLE}) with the municipality set
+ * ({@code set_config('kiban.municipality', …, true)}), so that row-level security hides and refuses
+ * every other municipality's rows even if a statement forgot to. Only authentication and terminal
+ * registration run as the owner (they must find a token before the municipality is known).
+ */
+public final class CentralStoreImpl implements CentralStore {
+
+    static final Logger LOG = Logger.getLogger("jp.kiban.central");
+    /** The default role the server's transactions run under on PostgreSQL. */
+    public static final String DEFAULT_APP_ROLE = "kiban_central_app";
+    private static final Pattern CODE = Pattern.compile("\\d{6}");
+    private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final int MAX_PAYLOAD = 32000;
+
+    private final Database database;
+    private final String appRole;
+    private final ObjectMapper json = new ObjectMapper();
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock = Clock.systemUTC();
+    private volatile boolean prepared;
+
+    public CentralStoreImpl(Database database, String appRole) {
+        this.database = database;
+        if (!ROLE.matcher(appRole).matches()) {
+            throw new IllegalArgumentException("central.db.role must be a plain lower-case PostgreSQL role name: " + appRole);
+        }
+        this.appRole = appRole;
+    }
+
+    /** A 503: the store cannot be reached or failed; the terminal retries later. */
+    public static final class Unavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    // ==== connections ============================================================================
+
+    private boolean postgres() {
+        return database.dialect() == Dialect.POSTGRESQL;
+    }
+
+    /**
+     * On PostgreSQL: the role the server's transactions run under exists, is not the owner, may use the
+     * tables (no DELETE: the store is append-only except for the review queue's decision), and the owner
+     * may switch to it. Idempotent; run once after the migrations.
+     */
+    public synchronized void prepare() {
+        if (prepared) {
+            return;
+        }
+        if (postgres()) {
+            asOwner(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("DO $$ BEGIN CREATE ROLE " + appRole + " NOLOGIN NOSUPERUSER NOBYPASSRLS;"
+                            + " EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
+                    s.execute("DO $$ BEGIN EXECUTE format('GRANT USAGE ON SCHEMA %I TO " + appRole
+                            + "', current_schema()); END $$");
+                    s.execute("GRANT SELECT, INSERT, UPDATE ON central_event, central_sequence, central_aggregate,"
+                            + " central_conflict TO " + appRole);
+                    s.execute("GRANT SELECT ON central_terminal TO " + appRole);
+                    s.execute("DO $$ BEGIN EXECUTE format('GRANT " + appRole + " TO %I', current_user);"
+                            + " EXCEPTION WHEN others THEN NULL; END $$");
+                }
+                return null;
+            });
+        }
+        prepared = true;
+    }
+
+    private <T> T asOwner(Work<T> work) {
+        return transaction(null, work);
+    }
+
+    /** One transaction limited to one municipality (in SQL, and on PostgreSQL by row-level security). */
+    private <T> T inMunicipality(String code, Work<T> work) {
+        if (!prepared) {
+            prepare();
+        }
+        return transaction(code, work);
+    }
+
+    private <T> T transaction(String municipality, Work<T> work) {
+        SQLException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try (Connection c = database.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    if (municipality != null && postgres()) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("SET LOCAL ROLE " + appRole);
+                        }
+                        try (PreparedStatement p = c.prepareStatement("SELECT set_config('kiban.municipality', ?, true)")) {
+                            p.setString(1, municipality);
+                            p.execute();
+                        }
+                    }
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    try {
+                        c.rollback();
+                    } catch (SQLException ignored) {
+                        // the connection is gone; the transaction with it
+                    }
+                    throw e;
+                }
+            } catch (SQLException e) {
+                last = e;
+                String state = e.getSQLState() == null ? "" : e.getSQLState();
+                // serialisation failure, deadlock, a concurrent first insert: try again
+                if (!(state.equals("40001") || state.equals("40P01") || state.equals("23505"))) {
+                    break;
+                }
+            }
+        }
+        throw new Unavailable("central store: " + last.getMessage(), last);
+    }
+
+    static void refuse(Terminal t, CentralRefusal.Kind kind, String what) {
+        LOG.warning("Refused " + kind + ": terminal " + (t == null ? "?" : t.terminalId() + " (" + t.municipalityCode() + ")")
+                + ": " + what);
+        throw new CentralRefusal(kind, what);
+    }
+
+    // ==== terminals ==============================================================================
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    @Override
+    public Optional<Terminal> authenticate(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        String hash = sha256(token.strip());
+        return asOwner(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT terminal_id, municipality_code, name FROM central_terminal"
+                    + " WHERE token_hash = ? AND revoked_at IS NULL")) {
+                p.setString(1, hash);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.of(new Terminal(r.getString(1).strip(), r.getString(2).strip(), r.getString(3)))
+                            : Optional.<Terminal>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public TerminalCredential registerTerminal(String municipalityCode, String name) {
+        if (municipalityCode == null || !CODE.matcher(municipalityCode).matches()) {
+            throw new CentralRefusal(CentralRefusal.Kind.BAD_REQUEST,
+                    "municipalityCode must be the 6-digit 全国地方公共団体コード: " + municipalityCode);
+        }
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new CentralRefusal(CentralRefusal.Kind.BAD_REQUEST, "name must be 1 to 200 characters");
+        }
+        if (!prepared) {
+            prepare();
+        }
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String id = UUID.randomUUID().toString();
+        asOwner(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO central_terminal (terminal_id, municipality_code, name,"
+                    + " token_hash, registered_at) VALUES (?, ?, ?, ?, ?)")) {
+                p.setString(1, id);
+                p.setString(2, municipalityCode);
+                p.setString(3, name.strip());
+                p.setString(4, sha256(token));
+                p.setTimestamp(5, Timestamp.from(now()));
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM central_sequence WHERE municipality_code = ?")) {
+                p.setString(1, municipalityCode);
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        try (PreparedStatement i = c.prepareStatement(
+                                "INSERT INTO central_sequence (municipality_code, last_seq) VALUES (?, 0)")) {
+                            i.setString(1, municipalityCode);
+                            i.executeUpdate();
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        LOG.info("Registered terminal " + id + " (" + name.strip() + ") of municipality " + municipalityCode);
+        return new TerminalCredential(id, municipalityCode, name.strip(), token);
+    }
+
+    @Override
+    public boolean revokeTerminal(String terminalId) {
+        return asOwner(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE central_terminal SET revoked_at = ? WHERE terminal_id = ? AND revoked_at IS NULL")) {
+                p.setTimestamp(1, Timestamp.from(now()));
+                p.setString(2, terminalId);
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @Override
+    public TerminalInfo info(Terminal t) {
+        return inMunicipality(t.municipalityCode(), c -> new TerminalInfo(t.terminalId(), t.municipalityCode(), t.name(),
+                lastSequence(c, t.municipalityCode(), false), countOpen(c, t.municipalityCode())));
+    }
+
+    private static long lastSequence(Connection c, String code, boolean lock) throws SQLException {
+        if (lock) {
+            // the row lock serialises the municipality's pushes: sequence order is commit order
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE central_sequence SET last_seq = last_seq WHERE municipality_code = ?")) {
+                p.setString(1, code);
+                if (p.executeUpdate() == 0) {
+                    try (PreparedStatement i = c.prepareStatement(
+                            "INSERT INTO central_sequence (municipality_code, last_seq) VALUES (?, 0)")) {
+                        i.setString(1, code);
+                        i.executeUpdate();
+                    }
+                    return 0;
+                }
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT last_seq FROM central_sequence WHERE municipality_code = ?")) {
+            p.setString(1, code);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static long countOpen(Connection c, String code) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT COUNT(*) FROM central_conflict WHERE municipality_code = ? AND state = 'OPEN'")) {
+            p.setString(1, code);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    // ==== push ===================================================================================
+
+    private void validate(Terminal t, List<Event> events) {
+        if (events == null || events.isEmpty()) {
+            throw new CentralRefusal(CentralRefusal.Kind.BAD_REQUEST, "a push needs at least one event");
+        }
+        if (events.size() > SyncProtocol.MAX_BATCH) {
+            throw new CentralRefusal(CentralRefusal.Kind.BAD_REQUEST,
+                    "at most " + SyncProtocol.MAX_BATCH + " events per push, not " + events.size());
+        }
+        Set<String> ids = new HashSet<>();
+        for (Event e : events) {
+            if (e == null) {
+                throw new CentralRefusal(CentralRefusal.Kind.BAD_REQUEST, "null event in the batch");
+            }
+            if (!t.municipalityCode().equals(e.municipalityCode())) {
+                refuse(t, CentralRefusal.Kind.FORBIDDEN, "push of event " + e.eventId() + " for municipality "
+                        + e.municipalityCode() + " (the whole batch is refused)");
+            }
+            String id = e.eventId();
+            try {
+                if (id == null || !UUID.fromString(id).toString().equals(id)) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (IllegalArgumentException bad) {
+                throw new CentralRefusal(CentralRefusal.Kind.BAD_REQUEST, "eventId must be a lower-case UUID: " + id);
+            }
+            if (!ids.add(id)) {
+                throw new CentralRefusal(CentralRefusal.Kind.BAD_REQUEST, "event " + id + " is twice in the batch");
+            }
+            if (e.type() == null || e.type().isBlank() || e.type().length() > 100) {
+                throw new CentralRefusal(CentralRefusal.Kind.BAD_REQUEST, "event " + id + ": type must be 1 to 100 characters");
+            }
+            if (e.groupId() != null && (e.groupId().isBlank() || e.groupId().length() > 36)
+                    || e.aggregateKey() != null && (e.aggregateKey().isBlank() || e.aggregateKey().length() > 40)) {
+                throw new CentralRefusal(CentralRefusal.Kind.BAD_REQUEST, "event " + id + ": groupId/aggregateKey too long or blank");
+            }
+            if (e.baseHistory() != null && e.baseHistory() < 0 || e.newHistory() != null && e.newHistory() < 1
+                    || e.baseHistory() != null && e.newHistory() != null && e.newHistory() <= e.baseHistory()) {
+                throw new CentralRefusal(CentralRefusal.Kind.BAD_REQUEST, "event " + id + ": history numbers out of order");
+            }
+            if (e.payload() == null || e.payload().length() > MAX_PAYLOAD) {
+                throw new CentralRefusal(CentralRefusal.Kind.BAD_REQUEST, "event " + id + ": payload missing or over "
+                        + MAX_PAYLOAD + " characters");
+            }
+            try {
+                if (!json.readTree(e.payload()).isObject()) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (Exception bad) {
+                throw new CentralRefusal(CentralRefusal.Kind.BAD_REQUEST, "event " + id + ": payload is not a JSON object");
+            }
+        }
+    }
+
+    @Override
+    public PushResponse push(Terminal t, List<Event> events) {
+        validate(t, events);
+        String code = t.municipalityCode();
+        // groups in the order of their first event; a group is applied all or nothing
+        Map<String, List<Event>> groups = new LinkedHashMap<>();
+        for (Event e : events) {
+            groups.computeIfAbsent(e.groupId() == null ? "#" + e.eventId() : "g" + e.groupId(), k -> new ArrayList<>()).add(e);
+        }
+        return inMunicipality(code, c -> {
+            long seq = lastSequence(c, code, true);
+            Map<String, PushResult> results = new HashMap<>();
+            Instant now = now();
+            for (List<Event> group : groups.values()) {
+                List<Event> fresh = new ArrayList<>();
+                for (Event e : group) {
+                    Optional<PushResult> known = known(c, code, e.eventId());
+                    if (known.isPresent()) {
+                        results.put(e.eventId(), known.get());
+                    } else {
+                        fresh.add(e);
+                    }
+                }
+                if (fresh.isEmpty()) {
+                    continue;
+                }
+                // the current 履歴番号 of each entity, as the group would leave it
+                Map<String, Integer> current = new HashMap<>();
+                boolean conflict = false;
+                for (Event e : fresh) {
+                    if (e.aggregateKey() == null || e.baseHistory() == null) {
+                        continue;
+                    }
+                    int now2 = current.containsKey(e.aggregateKey()) ? current.get(e.aggregateKey())
+                            : currentHistory(c, code, e.aggregateKey());
+                    if (now2 != e.baseHistory()) {
+                        conflict = true;
+                    }
+                    current.put(e.aggregateKey(), e.newHistory() == null ? now2 : e.newHistory());
+                }
+                for (Event e : fresh) {
+                    if (conflict) {
+                        Integer cur = e.aggregateKey() == null ? null : currentHistory(c, code, e.aggregateKey());
+                        insertConflict(c, t, e, cur, now);
+                        results.put(e.eventId(), new PushResult(e.eventId(), Outcome.CONFLICT, null));
+                    } else {
+                        seq++;
+                        insertEvent(c, t, e, seq, e.baseHistory(), e.newHistory(), now);
+                        results.put(e.eventId(), new PushResult(e.eventId(), Outcome.APPLIED, seq));
+                    }
+                }
+                if (conflict) {
+                    LOG.info("Conflict: " + fresh.size() + " event(s) of group " + fresh.get(0).groupId() + " from terminal "
+                            + t.terminalId() + " (" + code + ") went to the review queue");
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE central_sequence SET last_seq = ? WHERE municipality_code = ?")) {
+                p.setLong(1, seq);
+                p.setString(2, code);
+                p.executeUpdate();
+            }
+            List<PushResult> ordered = events.stream().map(e -> results.get(e.eventId())).toList();
+            return new PushResponse(ordered, seq);
+        });
+    }
+
+    private static Optional<PushResult> known(Connection c, String code, String eventId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT seq FROM central_event WHERE municipality_code = ? AND event_id = ?")) {
+            p.setString(1, code);
+            p.setString(2, eventId);
+            try (ResultSet r = p.executeQuery()) {
+                if (r.next()) {
+                    return Optional.of(new PushResult(eventId, Outcome.DUPLICATE, r.getLong(1)));
+                }
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT applied_seq FROM central_conflict WHERE municipality_code = ? AND event_id = ?")) {
+            p.setString(1, code);
+            p.setString(2, eventId);
+            try (ResultSet r = p.executeQuery()) {
+                if (r.next()) {
+                    long applied = r.getLong(1);
+                    return Optional.of(new PushResult(eventId, Outcome.DUPLICATE, r.wasNull() ? null : applied));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int currentHistory(Connection c, String code, String key) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT current_history FROM central_aggregate WHERE municipality_code = ? AND aggregate_key = ?")) {
+            p.setString(1, code);
+            p.setString(2, key);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        }
+    }
+
+    private static void setInt(PreparedStatement p, int i, Integer v) throws SQLException {
+        if (v == null) {
+            p.setNull(i, Types.INTEGER);
+        } else {
+            p.setInt(i, v);
+        }
+    }
+
+    private static void insertEvent(Connection c, Terminal t, Event e, long seq, Integer base, Integer next, Instant now)
+            throws SQLException {
+        String code = t.municipalityCode();
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO central_event (municipality_code, seq, event_id,"
+                + " terminal_id, local_seq, event_type, group_id, aggregate_key, base_history, new_history, payload,"
+                + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, code);
+            p.setLong(2, seq);
+            p.setString(3, e.eventId());
+            p.setString(4, e.terminalId() != null && !e.terminalId().equals(t.terminalId()) ? e.terminalId() : t.terminalId());
+            p.setLong(5, e.localSequence());
+            p.setString(6, e.type());
+            p.setString(7, e.groupId());
+            p.setString(8, e.aggregateKey());
+            setInt(p, 9, base);
+            setInt(p, 10, next);
+            p.setString(11, e.payload());
+            p.setTimestamp(12, Timestamp.from(now));
+            p.executeUpdate();
+        }
+        if (e.aggregateKey() != null && next != null) {
+            try (PreparedStatement p = c.prepareStatement("UPDATE central_aggregate SET current_history = ?, last_seq = ?"
+                    + " WHERE municipality_code = ? AND aggregate_key = ?")) {
+                p.setInt(1, next);
+                p.setLong(2, seq);
+                p.setString(3, code);
+                p.setString(4, e.aggregateKey());
+                if (p.executeUpdate() == 0) {
+                    try (PreparedStatement i = c.prepareStatement("INSERT INTO central_aggregate (municipality_code,"
+                            + " aggregate_key, current_history, last_seq) VALUES (?, ?, ?, ?)")) {
+                        i.setString(1, code);
+                        i.setString(2, e.aggregateKey());
+                        i.setInt(3, next);
+                        i.setLong(4, seq);
+                        i.executeUpdate();
+                    }
+                }
+            }
+        }
+    }
+
+    private static void insertConflict(Connection c, Terminal t, Event e, Integer current, Instant now) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO central_conflict (municipality_code, conflict_id,"
+                + " event_id, terminal_id, local_seq, event_type, group_id, aggregate_key, base_history, new_history,"
+                + " current_history, payload, received_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')")) {
+            p.setString(1, t.municipalityCode());
+            p.setString(2, UUID.randomUUID().toString());
+            p.setString(3, e.eventId());
+            p.setString(4, t.terminalId());
+            p.setLong(5, e.localSequence());
+            p.setString(6, e.type());
+            p.setString(7, e.groupId());
+            p.setString(8, e.aggregateKey());
+            setInt(p, 9, e.baseHistory());
+            setInt(p, 10, e.newHistory());
+            setInt(p, 11, current);
+            p.setString(12, e.payload());
+            p.setTimestamp(13, Timestamp.from(now));
+            p.executeUpdate();
+        }
+    }
+
+    // ==== pull and replica =======================================================================
+
+    private static final String EVENT_COLUMNS = "event_id, municipality_code, local_seq, event_type, group_id,"
+            + " aggregate_key, base_history, new_history, payload, seq, terminal_id";
+
+    private static Event event(ResultSet r) throws SQLException {
+        int base = r.getInt(7);
+        Integer b = r.wasNull() ? null : base;
+        int next = r.getInt(8);
+        Integer n = r.wasNull() ? null : next;
+        return new Event(r.getString(1).strip(), r.getString(2).strip(), r.getLong(3), r.getString(4), r.getString(5),
+                r.getString(6), b, n, r.getString(9), r.getLong(10), r.getString(11).strip());
+    }
+
+    private EventPage page(Terminal t, long after, int max, boolean entitiesOnly) {
+        if (after < 0 || max < 1 || max > 10_000) {
+            throw new CentralRefusal(CentralRefusal.Kind.BAD_REQUEST, "since/after must be >= 0 and max 1 to 10000");
+        }
+        String code = t.municipalityCode();
+        return inMunicipality(code, c -> {
+            List<Event> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM central_event"
+                    + " WHERE municipality_code = ? AND seq > ?" + (entitiesOnly ? " AND aggregate_key IS NOT NULL" : "")
+                    + " ORDER BY seq")) {
+                p.setString(1, code);
+                p.setLong(2, after);
+                p.setMaxRows(max + 1);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(event(r));
+                    }
+                }
+            }
+            boolean more = out.size() > max;
+            if (more) {
+                out.remove(out.size() - 1);
+            }
+            long last = out.isEmpty() ? after : out.get(out.size() - 1).centralSequence();
+            return new EventPage(out, last, more);
+        });
+    }
+
+    @Override
+    public EventPage pull(Terminal t, long since, int max) {
+        return page(t, since, max, false);
+    }
+
+    @Override
+    public EventPage replica(Terminal t, long after, int max) {
+        return page(t, after, max, true);
+    }
+
+    // ==== the review queue =======================================================================
+
+    private static final String CONFLICT_COLUMNS = "conflict_id, event_id, municipality_code, local_seq, event_type,"
+            + " group_id, aggregate_key, base_history, new_history, payload, terminal_id, current_history, state,"
+            + " decided_by, decided_at, note, applied_seq";
+
+    private Conflict conflict(Connection c, ResultSet r) throws SQLException {
+        int base = r.getInt(8);
+        Integer b = r.wasNull() ? null : base;
+        int next = r.getInt(9);
+        Integer n = r.wasNull() ? null : next;
+        Event pushed = new Event(r.getString(2).strip(), r.getString(3).strip(), r.getLong(4), r.getString(5), r.getString(6),
+                r.getString(7), b, n, r.getString(10), null, r.getString(11).strip());
+        int cur = r.getInt(12);
+        Integer currentHistory = r.wasNull() ? null : cur;
+        Timestamp decidedAt = r.getTimestamp(15);
+        String conflictId = r.getString(1).strip();
+        String state = r.getString(13);
+        String decidedBy = r.getString(14);
+        String note = r.getString(16);
+        Event current = pushed.aggregateKey() == null ? null : currentEvent(c, pushed.municipalityCode(), pushed.aggregateKey());
+        return new Conflict(conflictId, pushed, current, currentHistory, state, decidedBy,
+                decidedAt == null ? null : decidedAt.toInstant().toString(), note);
+    }
+
+    private static Event currentEvent(Connection c, String code, String key) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT " + EVENT_COLUMNS.replace(", ", ", e.").replaceFirst("^", "e.")
+                + " FROM central_aggregate a JOIN central_event e ON e.municipality_code = a.municipality_code"
+                + " AND e.seq = a.last_seq WHERE a.municipality_code = ? AND a.aggregate_key = ?")) {
+            p.setString(1, code);
+            p.setString(2, key);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? event(r) : null;
+            }
+        }
+    }
+
+    @Override
+    public List<Conflict> conflicts(Terminal t, boolean openOnly) {
+        String code = t.municipalityCode();
+        return inMunicipality(code, c -> {
+            List<Conflict> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT " + CONFLICT_COLUMNS + " FROM central_conflict"
+                    + " WHERE municipality_code = ?" + (openOnly ? " AND state = 'OPEN'" : "")
+                    + " ORDER BY received_at, local_seq")) {
+                p.setString(1, code);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(conflict(c, r));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Conflict decide(Terminal t, String conflictId, Decision decision) {
+        if (decision == null || decision.decision() == null
+                || !List.of("ACCEPT", "DISCARD").contains(decision.decision())) {
+            throw new CentralRefusal(CentralRefusal.Kind.BAD_REQUEST, "decision must be ACCEPT or DISCARD");
+        }
+        if (decision.decidedBy() == null || decision.decidedBy().isBlank() || decision.decidedBy().length() > 200) {
+            throw new CentralRefusal(CentralRefusal.Kind.BAD_REQUEST, "decidedBy (the supervisor) is required");
+        }
+        String code = t.municipalityCode();
+        return inMunicipality(code, c -> {
+            long seq = lastSequence(c, code, true);
+            Conflict found = null;
+            try (PreparedStatement p = c.prepareStatement("SELECT " + CONFLICT_COLUMNS + " FROM central_conflict"
+                    + " WHERE municipality_code = ? AND conflict_id = ?")) {
+                p.setString(1, code);
+                p.setString(2, conflictId);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        found = conflict(c, r);
+                    }
+                }
+            }
+            if (found == null) {
+                refuse(t, CentralRefusal.Kind.NOT_FOUND, "no conflict " + conflictId + " in municipality " + code);
+            }
+            if (!"OPEN".equals(found.state())) {
+                throw new CentralRefusal(CentralRefusal.Kind.CONFLICT, "conflict " + conflictId + " was already decided ("
+                        + found.state() + ")");
+            }
+            Long applied = null;
+            if (decision.decision().equals("ACCEPT")) {
+                Event e = found.pushed();
+                Integer base = null;
+                Integer next = e.newHistory();
+                if (e.aggregateKey() != null && e.baseHistory() != null) {
+                    base = currentHistory(c, code, e.aggregateKey());
+                    next = base + 1;
+                }
+                applied = ++seq;
+                insertEvent(c, t, e, applied, base, next, now());
+                try (PreparedStatement p = c.prepareStatement(
+                        "UPDATE central_sequence SET last_seq = ? WHERE municipality_code = ?")) {
+                    p.setLong(1, applied);
+                    p.setString(2, code);
+                    p.executeUpdate();
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE central_conflict SET state = ?, decided_by = ?,"
+                    + " decided_at = ?, note = ?, applied_seq = ? WHERE municipality_code = ? AND conflict_id = ?")) {
+                p.setString(1, decision.decision().equals("ACCEPT") ? "ACCEPTED" : "DISCARDED");
+                p.setString(2, decision.decidedBy().strip());
+                p.setTimestamp(3, Timestamp.from(now()));
+                p.setString(4, decision.note() == null ? null : decision.note().strip());
+                if (applied == null) {
+                    p.setNull(5, Types.BIGINT);
+                } else {
+                    p.setLong(5, applied);
+                }
+                p.setString(6, code);
+                p.setString(7, conflictId);
+                p.executeUpdate();
+            }
+            LOG.info("Conflict " + conflictId + " of " + code + " decided: " + decision.decision() + " by "
+                    + decision.decidedBy().strip());
+            try (PreparedStatement p = c.prepareStatement("SELECT " + CONFLICT_COLUMNS + " FROM central_conflict"
+                    + " WHERE municipality_code = ? AND conflict_id = ?")) {
+                p.setString(1, code);
+                p.setString(2, conflictId);
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    return conflict(c, r);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,66 @@
+package jp.kiban.sync.impl;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jp.kiban.persistence.Transactions;
+import jp.kiban.sync.protocol.SyncProtocol.Event;
+
+/** The pulled events (table sync_inbox) and so the last central sequence this terminal has. */
+public final class InboxStore {
+    private final Transactions tx;
+    private final Clock clock = Clock.systemUTC();
+
+    public InboxStore(Transactions tx) {
+        this.tx = tx;
+    }
+
+    /** The highest central sequence received (0 before the first pull). */
+    public long lastSequence() {
+        return tx.readOnly(em -> {
+            Long max = em.createQuery("SELECT MAX(i.centralSeq) FROM SyncInbox i", Long.class).getSingleResult();
+            return max == null ? 0L : max;
+        });
+    }
+
+    public long count() {
+        return tx.readOnly(em -> em.createQuery("SELECT COUNT(i) FROM SyncInbox i", Long.class).getSingleResult());
+    }
+
+    /** Events in central order; an event already there (a page fetched twice) is skipped. Returns how many were new. */
+    public int store(List<Event> events, String ownTerminalId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return tx.required(em -> {
+            int n = 0;
+            for (Event e : events) {
+                if (em.find(InboxEntity.class, e.centralSequence()) != null) {
+                    continue;
+                }
+                InboxEntity i = new InboxEntity();
+                i.centralSeq = e.centralSequence();
+                i.eventId = e.eventId();
+                i.municipalityCode = e.municipalityCode();
+                i.terminalId = e.terminalId();
+                i.type = e.type();
+                i.groupId = e.groupId();
+                i.aggregateKey = e.aggregateKey();
+                i.baseHistory = e.baseHistory();
+                i.newHistory = e.newHistory();
+                i.payload = e.payload();
+                i.receivedAt = now;
+                i.own = e.terminalId().equals(ownTerminalId);
+                em.persist(i);
+                n++;
+            }
+            return n;
+        });
+    }
+
+    /** Event ids in central order (for tests and diagnostics). */
+    public List<String> eventIds() {
+        return tx.readOnly(em -> em.createQuery("SELECT i.eventId FROM SyncInbox i ORDER BY i.centralSeq", String.class)
+                .getResultList().stream().map(String::strip).toList());
+    }
+}

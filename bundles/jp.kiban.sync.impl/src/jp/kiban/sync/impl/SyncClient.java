@@ -1,0 +1,179 @@
+package jp.kiban.sync.impl;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.kiban.sync.Outbox;
+import jp.kiban.sync.OutboxEntry;
+import jp.kiban.sync.protocol.SyncProtocol;
+import jp.kiban.sync.protocol.SyncProtocol.Event;
+import jp.kiban.sync.protocol.SyncProtocol.EventPage;
+import jp.kiban.sync.protocol.SyncProtocol.PushRequest;
+import jp.kiban.sync.protocol.SyncProtocol.PushResponse;
+import jp.kiban.sync.protocol.SyncProtocol.PushResult;
+import jp.kiban.sync.protocol.SyncProtocol.TerminalInfo;
+
+/**
+ * One terminal's conversation with the central store: push the outbox in local order, in batches, and
+ * mark entries as pushed only from the central store's answer (which comes after its commit); then pull
+ * the municipality's events since the last one received. Safe to repeat at any point: a batch whose
+ * answer was lost is sent again and reported as DUPLICATE.
+ */
+public final class SyncClient {
+
+    /** What one round did. */
+    public record Result(int applied, int duplicates, int conflicts, int pulled, long lastSequence) {
+    }
+
+    /** The central store did not answer as expected; {@link #retryable()} for network trouble and 5xx. */
+    public static final class SyncException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        SyncException(int status, String message, Throwable cause) {
+            super(message, cause);
+            this.status = status;
+        }
+
+        /** The HTTP status, or 0 when no answer came. */
+        public int status() {
+            return status;
+        }
+
+        public boolean retryable() {
+            return status == 0 || status >= 500 || status == 429;
+        }
+    }
+
+    private final URI api;
+    private final String token;
+    private final Outbox outbox;
+    private final InboxStore inbox;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private volatile TerminalInfo terminal;
+
+    /** @param api the central store's API root, e.g. {@code https://central.example.jp/api/v1} */
+    public SyncClient(URI api, String token, Outbox outbox, InboxStore inbox, Duration timeout) {
+        String s = api.toString();
+        this.api = URI.create(s.endsWith("/") ? s : s + "/");
+        this.token = token;
+        this.outbox = outbox;
+        this.inbox = inbox;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    private <T> T call(String method, String path, Object body, Class<T> type) throws SyncException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve(path)).timeout(timeout)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        try {
+            if (body == null) {
+                b.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                b.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+            }
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                String message;
+                try {
+                    message = json.readValue(r.body(), SyncProtocol.Failure.class).message();
+                } catch (IOException notJson) {
+                    message = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+                throw new SyncException(r.statusCode(), "central store answered " + r.statusCode() + " to " + method + " "
+                        + path + ": " + message, null);
+            }
+            return json.readValue(r.body(), type);
+        } catch (IOException e) {
+            throw new SyncException(0, "central store unreachable (" + method + " " + path + "): " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException(0, "interrupted", e);
+        }
+    }
+
+    public TerminalInfo terminal() throws SyncException {
+        TerminalInfo t = call("GET", "terminal", null, TerminalInfo.class);
+        terminal = t;
+        return t;
+    }
+
+    private static Event event(OutboxEntry e, String municipality) {
+        return new Event(e.eventId().toString(), e.municipalityCode() == null ? municipality : e.municipalityCode(),
+                e.localSequence(), e.type(), e.groupId(), e.aggregateKey(), e.baseHistory(), e.newHistory(),
+                e.payloadJson(), null, null);
+    }
+
+    /**
+     * Pushes the outbox until it is empty (or {@code maxBatches} were sent). Entries of one group are never
+     * split across batches.
+     *
+     * @return {applied, duplicates, conflicts}
+     */
+    public int[] push(int batchSize, int maxBatches) throws SyncException {
+        TerminalInfo t = terminal == null ? terminal() : terminal;
+        int[] counts = new int[3];
+        for (int round = 0; round < maxBatches; round++) {
+            List<OutboxEntry> pending = outbox.pending(batchSize + 1);
+            if (pending.isEmpty()) {
+                break;
+            }
+            int end = Math.min(batchSize, pending.size());
+            if (pending.size() > batchSize) {
+                // keep a group whole: cut before the first entry of the group that straddles the limit
+                String straddling = pending.get(batchSize).groupId();
+                while (straddling != null && end > 0 && straddling.equals(pending.get(end - 1).groupId())) {
+                    end--;
+                }
+                if (end == 0) {
+                    end = batchSize; // one group bigger than a batch: send what fits (the store applies it per batch)
+                }
+            }
+            List<OutboxEntry> batch = pending.subList(0, end);
+            PushResponse r = call("POST", "push", new PushRequest(batch.stream().map(e -> event(e, t.municipalityCode())).toList()),
+                    PushResponse.class);
+            Map<UUID, Outbox.Acknowledgement> acks = new HashMap<>();
+            for (PushResult p : r.results()) {
+                acks.put(UUID.fromString(p.eventId()), new Outbox.Acknowledgement(p.outcome().name(), p.centralSequence()));
+                counts[p.outcome().ordinal()]++;
+            }
+            outbox.acknowledge(acks);
+        }
+        return counts;
+    }
+
+    /** Pulls every event since the last one received, page by page. Returns how many were new. */
+    public int pull(int pageSize) throws SyncException {
+        TerminalInfo t = terminal == null ? terminal() : terminal;
+        int n = 0;
+        while (true) {
+            long since = inbox.lastSequence();
+            EventPage page = call("GET", "pull?since=" + since + "&max=" + pageSize, null, EventPage.class);
+            n += inbox.store(page.events(), t.terminalId());
+            if (!page.more() || page.events().isEmpty()) {
+                return n;
+            }
+        }
+    }
+
+    /** Push everything, then pull everything. */
+    public Result sync() throws SyncException {
+        int[] pushed = push(500, Integer.MAX_VALUE);
+        int pulled = pull(1000);
+        return new Result(pushed[0], pushed[1], pushed[2], pulled, inbox.lastSequence());
+    }
+}
