@@ -218,8 +218,8 @@ public final class KibanCli {
             description = "Kiban (基盤) administration command line. Runs on the same bundles as the desk client.",
             subcommands = { VersionCommand.class, DbCommand.class, MunicipalityCommand.class, DemoCommand.class,
                     ResidentCommands.ResidentCommand.class, ResidentCommands.TownCommand.class,
-                    CertCommands.CertCommand.class, SecurityCommands.UserCommand.class, SecurityCommands.UnitCommand.class,
-                    SecurityCommands.AuditCommand.class,
+                    CertCommands.CertCommand.class, LabelCommands.LabelsCommand.class, SecurityCommands.UserCommand.class,
+                    SecurityCommands.UnitCommand.class, SecurityCommands.AuditCommand.class,
                     CommandLine.HelpCommand.class },
             footer = { "", "The data folder is chosen by --data DIR, else KIBAN_DATA, else a per-user default.",
                     "Once users exist, every command except version, help and db needs --user ID; the password comes from"
