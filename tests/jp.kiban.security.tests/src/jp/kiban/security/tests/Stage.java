@@ -73,38 +73,16 @@ final class Stage implements AutoCloseable {
     /** Outbox events appended by the log. */
     final java.util.List<jp.kiban.sync.OutboxEvent> shipped = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** Collects what would go to the central store. */
-    final class RecordingOutbox implements jp.kiban.sync.Outbox {
-        @Override
-        public jp.kiban.sync.OutboxEntry append(jp.kiban.sync.OutboxEvent event) {
-            shipped.add(event);
-            return null;
-        }
-
-        @Override
-        public java.util.List<jp.kiban.sync.OutboxEntry> pending(int max) {
-            return java.util.List.of();
-        }
-
-        @Override
-        public long pendingCount() {
-            return shipped.size();
-        }
-
-        @Override
-        public Optional<Instant> oldestPending() {
-            return Optional.empty();
-        }
-
-        @Override
-        public int acknowledge(java.util.Collection<java.util.UUID> eventIds) {
-            return 0;
-        }
-
-        @Override
-        public Optional<jp.kiban.sync.OutboxEntry> find(java.util.UUID eventId) {
-            return Optional.empty();
-        }
+    /** Collects what would go to the central store (a proxy: only {@code append} is used by the log). */
+    private jp.kiban.sync.Outbox recordingOutbox() {
+        return (jp.kiban.sync.Outbox) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { jp.kiban.sync.Outbox.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("append")) {
+                        shipped.add((jp.kiban.sync.OutboxEvent) args[0]);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     Stage(Databases.CloseableDatabase db) {
@@ -130,7 +108,7 @@ final class Stage implements AutoCloseable {
                 return "test";
             }
         };
-        log = AccessLogComponent.create(tx, env, clock, new RecordingOutbox());
+        log = AccessLogComponent.create(tx, env, clock, recordingOutbox());
         users = UsersComponent.create(tx, env, log, null, clock, new Totp());
     }
 
