@@ -150,7 +150,7 @@ class LoginAndChainOnBothEnginesTest {
             assertTrue(ok.intact(), ok.problem());
             assertEquals(10, ok.entries());
             // each entry also went to the sync outbox, with its hashes, in its transaction
-            assertEquals(10, s.shipped.size());
+            assertEquals(11, s.shipped.size(), "ten entries and the verification itself");
             assertEquals("access.log", s.shipped.get(5).type());
             assertEquals(6L, s.shipped.get(5).payload().get("seq"));
             assertEquals(List.of("00000000006"), s.shipped.get(5).payload().get("persons"));
