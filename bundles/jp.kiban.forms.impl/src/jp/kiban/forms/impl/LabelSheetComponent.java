@@ -414,8 +414,8 @@ public class LabelSheetComponent implements LabelService {
     /**
      * Splits {@code text} into columns of at most {@code perColumn} name characters: as few columns as
      * needed, of about equal length (no single character left over in a column of its own), ending where
-     * an address divides naturally (after 都道府県, 市区町村, 丁目) and never inside a number if that can
-     * be helped (二二番地 is not cut between 二 and 二).
+     * an address divides naturally (after 都道府県, 市区町村, 丁目, or where a number starts) and never inside
+     * a number if that can be helped (二二番地 is not cut between 二 and 二).
      */
     static List<String> columns(String text, int perColumn) {
         List<String> chars = jp.kiban.core.name.NameCharacters.split(text);
@@ -430,8 +430,9 @@ public class LabelSheetComponent implements LabelService {
             int best = -1;
             int bestScore = Integer.MAX_VALUE;
             for (int cut = start + Math.max(1, (target - start + 1) / 2); cut <= start + per && cut < n; cut++) {
-                boolean insideNumber = NUMERALS.contains(chars.get(cut - 1)) && NUMERALS.contains(chars.get(cut));
-                int score = Math.abs(cut - target) + (insideNumber ? 100 : 0)
+                boolean before = NUMERALS.contains(chars.get(cut - 1));
+                boolean after = NUMERALS.contains(chars.get(cut));
+                int score = Math.abs(cut - target) + (before && after ? 100 : 0) + (!before && after ? -2 : 0)
                         + (BREAK_AFTER.contains(chars.get(cut - 1)) ? -3 : 0);
                 if (score < bestScore) {
                     bestScore = score;
