@@ -91,11 +91,14 @@ public final class KibanCli {
         return operator;
     }
 
+    /** True while no user exists. Fails closed: if the users cannot be read, nothing runs. */
     boolean bootstrap() {
+        Users users = services.get(Users.class);
         try {
-            return !services.get(Users.class).anyUser();
+            return !users.anyUser();
         } catch (RuntimeException e) {
-            return true; // no security tables yet: the schema is not migrated, every data command says so
+            throw new IllegalStateException("Cannot read the users (" + e.getMessage() + "); if the schema is not up to"
+                    + " date, run 'kiban cli db migrate'", e);
         }
     }
 
@@ -217,7 +220,7 @@ public final class KibanCli {
     @Command(name = "kiban cli", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Kiban (基盤) administration command line. Runs on the same bundles as the desk client.",
             subcommands = { VersionCommand.class, DbCommand.class, MunicipalityCommand.class, DemoCommand.class,
-                    ResidentCommands.ResidentCommand.class, ResidentCommands.TownCommand.class,
+                    ResidentCommands.ResidentCommand.class, ResidentCommands.TownCommand.class, GaijiCommands.GaijiCommand.class,
                     CertCommands.CertCommand.class, LabelCommands.LabelsCommand.class, SecurityCommands.UserCommand.class,
                     SecurityCommands.UnitCommand.class, SecurityCommands.AuditCommand.class,
                     CommandLine.HelpCommand.class },

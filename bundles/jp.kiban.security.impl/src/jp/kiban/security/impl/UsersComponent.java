@@ -51,7 +51,9 @@ public class UsersComponent implements Users, Authentication {
 
     /** The demo town's accounts: id, password, description, roles, businesses. */
     static final List<Object[]> DEMO = List.of(
-            new Object[] { "kanri", "kanri-demo-2026", "システム管理者", EnumSet.of(Role.ADMINISTRATOR), Set.of() },
+            // the demo administrator also confirms, so that imports (register + confirm) can be tried in the demo
+            new Object[] { "kanri", "kanri-demo-2026", "システム管理者・審査", EnumSet.of(Role.ADMINISTRATOR, Role.SUPERVISOR),
+                    Set.of() },
             new Object[] { "madoguchi", "madoguchi-demo-1", "窓口", EnumSet.of(Role.COUNTER), Set.of() },
             new Object[] { "shinsa", "shinsa-demo-1", "窓口・審査", EnumSet.of(Role.COUNTER, Role.SUPERVISOR), Set.of() },
             new Object[] { "kokuho", "kokuho-demo-1", "業務担当（国保）", EnumSet.of(Role.BUSINESS), Set.of("kokuho") },
