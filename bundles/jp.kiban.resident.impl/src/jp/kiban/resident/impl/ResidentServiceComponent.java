@@ -32,6 +32,7 @@ import jp.kiban.addressee.AddresseeNumbers;
 import jp.kiban.addressee.NameAndAddress;
 import jp.kiban.core.id.AddresseeNumber;
 import jp.kiban.core.id.HouseholdNumber;
+import jp.kiban.core.name.NameCharacterPolicy;
 import jp.kiban.persistence.Transactions;
 import jp.kiban.platform.Operator;
 import jp.kiban.platform.Permission;
@@ -82,6 +83,11 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin eventAdmin;
 
+    /** The character repertoire names must keep to; without one, any syntactically valid name is stored. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile NameCharacterPolicy namePolicy;
+
     private final List<ResidentAccessListener> listeners = new CopyOnWriteArrayList<>();
     private final Object changeLock = new Object();
     private volatile Clock clock = Clock.system(ZONE);
@@ -105,6 +111,11 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
         c.numbers = numbers;
         c.outbox = outbox;
         return c;
+    }
+
+    /** Outside DS: the repertoire names are checked against (null: none). */
+    public void setNamePolicy(NameCharacterPolicy policy) {
+        this.namePolicy = policy;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -237,6 +248,7 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
     /** Validates and writes a provisional change. */
     private ChangeResult store(EntityManager em, Operator operator, ChangeRequest request) {
         LocalDate today = today();
+        NameCheck.check(namePolicy, request);
         Plan plan = new ChangeEngine(em, numbers, operator, today).plan(request);
         ChangeEntity c = new ChangeEntity();
         c.changeId = UUID.randomUUID().toString();
