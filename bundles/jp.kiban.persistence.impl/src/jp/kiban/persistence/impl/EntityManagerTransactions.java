@@ -1,5 +1,6 @@
 package jp.kiban.persistence.impl;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -11,11 +12,23 @@ import jp.kiban.persistence.Transactions;
 /** {@link Transactions} over one EntityManagerFactory, with the thread's open transaction joined. */
 public final class EntityManagerTransactions implements Transactions {
     private final Supplier<EntityManagerFactory> emf;
+    private final Consumer<EntityManagerFactory> released;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
     private final ThreadLocal<Boolean> currentReadOnly = new ThreadLocal<>();
 
     public EntityManagerTransactions(Supplier<EntityManagerFactory> emf) {
+        this(emf, f -> {
+        });
+    }
+
+    /**
+     * @param released told when a transaction that took a factory from {@code emf} has ended (its
+     *                 entity manager closed), so that the owner can close a factory it replaced
+     *                 only once no transaction uses it any more
+     */
+    public EntityManagerTransactions(Supplier<EntityManagerFactory> emf, Consumer<EntityManagerFactory> released) {
         this.emf = emf;
+        this.released = released;
     }
 
     @Override
@@ -43,7 +56,14 @@ public final class EntityManagerTransactions implements Transactions {
                 throw e;
             }
         }
-        EntityManager em = emf.get().createEntityManager();
+        EntityManagerFactory factory = emf.get();
+        EntityManager em;
+        try {
+            em = factory.createEntityManager();
+        } catch (RuntimeException | Error e) {
+            released.accept(factory);
+            throw e;
+        }
         EntityTransaction tx = em.getTransaction();
         current.set(em);
         currentReadOnly.set(readOnly);
@@ -64,7 +84,11 @@ public final class EntityManagerTransactions implements Transactions {
         } finally {
             current.remove();
             currentReadOnly.remove();
-            em.close();
+            try {
+                em.close();
+            } finally {
+                released.accept(factory);
+            }
         }
     }
 }

@@ -40,8 +40,16 @@ public class TransactionsComponent implements Transactions {
     private KibanEnvironment environment;
 
     private final Contributions contributions = new Contributions();
-    private final EntityManagerTransactions transactions = new EntityManagerTransactions(this::factory);
+    private final EntityManagerTransactions transactions = new EntityManagerTransactions(this::factory, this::released);
     private EntityManagerFactory emf;
+    /**
+     * Open transactions per factory. A contribution that arrives (a bundle started late) replaces the
+     * factory; the old one is closed only when its last transaction has ended, because closing it
+     * closes the entity managers of transactions still running on other threads.
+     */
+    private final java.util.Map<EntityManagerFactory, Integer> inUse = new java.util.IdentityHashMap<>();
+    private final java.util.Set<EntityManagerFactory> retired = java.util.Collections.newSetFromMap(
+            new java.util.IdentityHashMap<>());
     private volatile boolean active;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -99,12 +107,27 @@ public class TransactionsComponent implements Transactions {
             ensureSchema();
             emf = JpaUnit.create(database, new HashSet<>(contributions.entityClasses()));
         }
+        inUse.merge(emf, 1, Integer::sum);
         return emf;
+    }
+
+    private synchronized void released(EntityManagerFactory factory) {
+        int left = inUse.merge(factory, -1, Integer::sum);
+        if (left <= 0) {
+            inUse.remove(factory);
+            if (retired.remove(factory)) {
+                factory.close();
+            }
+        }
     }
 
     private synchronized void invalidate() {
         if (emf != null) {
-            emf.close();
+            if (inUse.containsKey(emf)) {
+                retired.add(emf); // closed by released() when its last transaction ends
+            } else {
+                emf.close();
+            }
             emf = null;
         }
     }

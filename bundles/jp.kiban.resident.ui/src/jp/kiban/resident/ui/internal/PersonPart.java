@@ -63,6 +63,12 @@ public class PersonPart {
     jp.kiban.addressee.TownDictionary dictionary;
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
+    jp.kiban.characters.CharacterLookup lookup;
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    jp.kiban.characters.CharacterRepertoire repertoire;
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
     jp.kiban.forms.CertificateService certificates;
 
     private ResidentRecord shown;
@@ -113,7 +119,8 @@ public class PersonPart {
         action(bar, "split", "世帯分離", () -> new ChangeDialogs.Split(shell(), changes, session, shown, shownHousehold));
         action(bar, "merge", "世帯合併", () -> new ChangeDialogs.Merge(shell(), changes, session, shown, shownHousehold));
         action(bar, "head", "世帯主変更", () -> new ChangeDialogs.HeadChange(shell(), changes, session, shown, shownHousehold));
-        action(bar, "correct", "修正", () -> new ChangeDialogs.Correction(shell(), changes, session, shown));
+        action(bar, "correct", "修正", () -> new ChangeDialogs.Correction(shell(), changes, session, shown,
+                new CharacterInput(lookup, repertoire)));
         action(bar, "cancel", "取消", () -> new ChangeDialogs.Cancel(shell(), changes, session, shown, latest));
         supportAction = new Button(bar, SWT.PUSH);
         supportAction.setText(Messages.get("support.action"));
