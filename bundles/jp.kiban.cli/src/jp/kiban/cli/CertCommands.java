@@ -27,7 +27,6 @@ import jp.kiban.forms.IssuedCertificate;
 import jp.kiban.forms.ResidentCopyOptions;
 import jp.kiban.forms.StatedItem;
 import jp.kiban.forms.StatedItemsOptions;
-import jp.kiban.platform.Operator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -147,6 +146,7 @@ final class CertCommands {
             Function<CertificateService, IssuedCertificate> issue) {
         KibanCli cli = cert.root.cli;
         cert.root.environment();
+        cli.operator(); // log in first (or the data-folder owner while no user exists)
         long start = System.nanoTime();
         IssuedCertificate issued = issue.apply(cli.services.get(CertificateService.class));
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -199,7 +199,7 @@ final class CertCommands {
             AddresseeNumber number = parent.number(subject.person, "--person");
             ResidentCopyOptions options = items.options(parent, subject);
             return issue(parent, output, "住民票の写し", subject.out,
-                    s -> s.residentCopy(Operator.system(), number, options));
+                    s -> s.residentCopy(parent.root.cli.operator(), number, options));
         }
     }
 
@@ -224,7 +224,7 @@ final class CertCommands {
             AddresseeNumber number = parent.number(subject.person, "--person");
             ResidentCopyOptions options = items.options(parent, subject);
             return issue(parent, output, "住民票の除票の写し", subject.out,
-                    s -> s.removedResidentCopy(Operator.system(), number, options));
+                    s -> s.removedResidentCopy(parent.root.cli.operator(), number, options));
         }
     }
 
@@ -254,7 +254,7 @@ final class CertCommands {
             StatedItemsOptions options = new StatedItemsOptions(subject.household || !members.isEmpty(), members,
                     chosen);
             return issue(parent, output, "住民票記載事項証明書", subject.out,
-                    s -> s.statedItems(Operator.system(), number, options));
+                    s -> s.statedItems(parent.root.cli.operator(), number, options));
         }
     }
 
@@ -276,7 +276,7 @@ final class CertCommands {
         @Override
         public Integer call() {
             AddresseeNumber number = parent.number(person, "--person");
-            return issue(parent, output, "転出証明書", out, s -> s.moveOutCertificate(Operator.system(), number));
+            return issue(parent, output, "転出証明書", out, s -> s.moveOutCertificate(parent.root.cli.operator(), number));
         }
     }
 
@@ -303,7 +303,7 @@ final class CertCommands {
             LocalDate first = parent.date(from, "--from");
             LocalDate last = parent.date(to, "--to");
             parent.root.environment();
-            List<IssueRecord> lines = cli.services.get(IssueHistory.class).find(Operator.system(), who, first, last);
+            List<IssueRecord> lines = cli.services.get(IssueHistory.class).find(cli.operator(), who, first, last);
             if (output.json) {
                 List<Map<String, Object>> list = new ArrayList<>();
                 for (IssueRecord r : lines) {

@@ -14,6 +14,9 @@ import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import jp.kiban.core.address.Prefecture;
 import jp.kiban.core.date.RecordedDate;
@@ -40,6 +43,9 @@ import jp.kiban.resident.ResidentRegistry;
 import jp.kiban.resident.ResidentStatus;
 import jp.kiban.resident.ResidentType;
 import jp.kiban.resident.SupportMeasures;
+import jp.kiban.security.AccessEvent;
+import jp.kiban.security.AccessKind;
+import jp.kiban.security.AccessLog;
 
 /**
  * The certificates of the resident register as A4 PDFs in IPAmj明朝, from the confirmed register as of
@@ -78,6 +84,10 @@ public class ResidentCopyComponent implements CertificateService {
     private Transactions tx;
     @Reference
     private SupportMeasures supportMeasures;
+    /** The access log (jp.kiban.security): every certificate issued or refused. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AccessLog accessLog;
 
     private FormFont font;
 
@@ -186,6 +196,9 @@ public class ResidentCopyComponent implements CertificateService {
             }
             LOG.info(() -> "Issued " + form.kind() + " " + issued.issueNumber() + " for addressee " + person.value()
                     + " (" + form.persons().size() + " person(s), " + issued.pages() + " page(s)) by " + operator.id());
+            access(AccessEvent.of(operator, AccessKind.CERTIFICATE, "cert." + form.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    form.persons().stream().map(r -> r.addresseeNumber().value()).toList(), form.individualNumber(),
+                    "issued " + issued.issueNumber() + ", " + issued.pages() + " page(s), items: " + form.items()));
             return issued;
         } catch (FormException e) {
             LOG.warning(() -> "Refused " + kind[0] + " for addressee " + person.value() + " to " + operator.id() + ": "
@@ -197,7 +210,20 @@ public class ResidentCopyComponent implements CertificateService {
                 LOG.log(Level.SEVERE, "Refusal not recorded in the issue history: " + recording.getMessage(),
                         recording);
             }
+            access(AccessEvent.of(operator, AccessKind.REFUSED, "cert." + kind[0].name().toLowerCase(java.util.Locale.ROOT),
+                    List.of(person.value()), false, "refused: " + e.code()));
             throw e;
+        }
+    }
+
+    private void access(AccessEvent event) {
+        AccessLog log = accessLog;
+        if (log != null) {
+            try {
+                log.record(event);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Access log entry not written: " + e.getMessage(), e);
+            }
         }
     }
 

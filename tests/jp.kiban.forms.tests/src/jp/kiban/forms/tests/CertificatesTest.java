@@ -616,11 +616,20 @@ class CertificatesTest {
         }
     }
 
+    /** The CLI logs in like a script does once users exist (the demo town has its demo accounts). */
+    static String[] loggedIn(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--user";
+        all[1] = "shinsa";
+        System.arraycopy(args, 0, all, 2, args.length);
+        return all;
+    }
+
     static JsonNode json(int expected, String... args) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new KibanCli(services, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+                new PrintStream(err, true, StandardCharsets.UTF_8), java.util.Map.of("KIBAN_PASSWORD", "shinsa-demo-1"), prompt -> null).run(loggedIn(args));
         assertEquals(expected, code, Arrays.toString(args) + ": " + err.toString(StandardCharsets.UTF_8));
         return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
     }
@@ -629,7 +638,7 @@ class CertificatesTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new KibanCli(services, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+                new PrintStream(err, true, StandardCharsets.UTF_8), java.util.Map.of("KIBAN_PASSWORD", "shinsa-demo-1"), prompt -> null).run(loggedIn(args));
         String e = err.toString(StandardCharsets.UTF_8);
         assertEquals(expected, code, Arrays.toString(args) + ": " + e + out.toString(StandardCharsets.UTF_8));
         return e;
