@@ -31,6 +31,9 @@ public class StatusLine {
     @org.eclipse.e4.core.di.annotations.Optional
     ConnectionStatus connection;
 
+    @Inject
+    jp.kiban.ui.Session session;
+
     private boolean databaseFailed;
 
     @PostConstruct
@@ -38,7 +41,7 @@ public class StatusLine {
         // the renderer's composite has no layout of its own: without one the trim bar gets no height
         parent.setLayout(new FillLayout());
         Composite bar = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(3, false);
+        GridLayout layout = new GridLayout(4, false);
         layout.marginHeight = 2;
         layout.horizontalSpacing = 24;
         bar.setLayout(layout);
@@ -46,6 +49,16 @@ public class StatusLine {
         label(bar, UiKeys.STATUS_DATABASE, databaseFailed ? Messages.get("status.database.error") : databaseText());
         label(bar, UiKeys.STATUS_CONNECTION, Messages.get("status.connection."
                 + (connection == null ? ConnectionStatus.State.NOT_CONFIGURED : connection.state()).name()));
+        Label who = new Label(bar, SWT.NONE);
+        who.setData(UiKeys.KEY, UiKeys.STATUS_OPERATOR);
+        who.setText(operatorText());
+        who.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
+        session.onLogin(() -> bar.getDisplay().asyncExec(() -> {
+            if (!who.isDisposed()) {
+                who.setText(operatorText());
+                bar.layout(true, true);
+            }
+        }));
         // The trim bar was laid out before this control had content; lay the window out again once it is up,
         // or the status line stays zero pixels high until something else triggers a layout.
         bar.getDisplay().asyncExec(() -> {
@@ -72,6 +85,13 @@ public class StatusLine {
             databaseFailed = true;
             return Messages.get("status.municipality.unknown");
         }
+    }
+
+    private String operatorText() {
+        return session.current().map(o -> Messages.get("status.operator", o.name(),
+                String.join("・", o.roles().stream().sorted().map(r -> Messages.get("role." + r.name())).toList())
+                        + (o.businesses().isEmpty() ? "" : " " + String.join(",", new java.util.TreeSet<>(o.businesses())))))
+                .orElse(Messages.get("status.operator.none"));
     }
 
     private String databaseText() {

@@ -547,8 +547,8 @@ class LabelSheetTest {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         KibanCli cli = new KibanCli(services, new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        int rc = cli.run("labels", "--layout", "24", "--persons", persons.toString(), "--out", out.toString(), "--json");
+                new PrintStream(stderr, true, StandardCharsets.UTF_8), java.util.Map.of("KIBAN_PASSWORD", "shinsa-demo-1"), prompt -> null);
+        int rc = cli.run("--user", "shinsa", "labels", "--layout", "24", "--persons", persons.toString(), "--out", out.toString(), "--json");
         assertEquals(0, rc, stderr.toString(StandardCharsets.UTF_8));
         JsonNode json = new ObjectMapper().readTree(stdout.toString(StandardCharsets.UTF_8));
         assertEquals(2, json.get("labels").asInt());
