@@ -1,5 +1,6 @@
 package jp.kiban.persistence.impl;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -11,11 +12,22 @@ import jp.kiban.persistence.Transactions;
 /** {@link Transactions} over one EntityManagerFactory, with the thread's open transaction joined. */
 public final class EntityManagerTransactions implements Transactions {
     private final Supplier<EntityManagerFactory> emf;
+    private final Consumer<EntityManagerFactory> release;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
     private final ThreadLocal<Boolean> currentReadOnly = new ThreadLocal<>();
 
     public EntityManagerTransactions(Supplier<EntityManagerFactory> emf) {
-        this.emf = emf;
+        this(emf, f -> { });
+    }
+
+    /**
+     * @param acquire the factory for a new (outermost) transaction
+     * @param release told when that transaction has ended and its EntityManager is closed, so that a
+     *                factory replaced meanwhile can be closed once nobody uses it
+     */
+    public EntityManagerTransactions(Supplier<EntityManagerFactory> acquire, Consumer<EntityManagerFactory> release) {
+        this.emf = acquire;
+        this.release = release;
     }
 
     @Override
@@ -43,7 +55,14 @@ public final class EntityManagerTransactions implements Transactions {
                 throw e;
             }
         }
-        EntityManager em = emf.get().createEntityManager();
+        EntityManagerFactory factory = emf.get();
+        EntityManager em;
+        try {
+            em = factory.createEntityManager();
+        } catch (RuntimeException | Error e) {
+            release.accept(factory);
+            throw e;
+        }
         EntityTransaction tx = em.getTransaction();
         current.set(em);
         currentReadOnly.set(readOnly);
@@ -64,7 +83,11 @@ public final class EntityManagerTransactions implements Transactions {
         } finally {
             current.remove();
             currentReadOnly.remove();
-            em.close();
+            try {
+                em.close();
+            } finally {
+                release.accept(factory);
+            }
         }
     }
 }

@@ -1,7 +1,11 @@
 package jp.kiban.persistence.impl;
 
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.osgi.framework.ServiceReference;
@@ -40,8 +44,15 @@ public class TransactionsComponent implements Transactions {
     private KibanEnvironment environment;
 
     private final Contributions contributions = new Contributions();
-    private final EntityManagerTransactions transactions = new EntityManagerTransactions(this::factory);
+    private final EntityManagerTransactions transactions = new EntityManagerTransactions(this::acquire, this::release);
     private EntityManagerFactory emf;
+    /**
+     * Transactions running per factory. A bundle with entities that comes or goes replaces the factory;
+     * the old one is closed only when its last transaction has ended (closing it under a running
+     * transaction failed that transaction: "operation on a closed EntityManager").
+     */
+    private final Map<EntityManagerFactory, Integer> users = new IdentityHashMap<>();
+    private final Set<EntityManagerFactory> retired = Collections.newSetFromMap(new IdentityHashMap<>());
     private volatile boolean active;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -102,9 +113,29 @@ public class TransactionsComponent implements Transactions {
         return emf;
     }
 
+    private synchronized EntityManagerFactory acquire() {
+        EntityManagerFactory f = factory();
+        users.merge(f, 1, Integer::sum);
+        return f;
+    }
+
+    private synchronized void release(EntityManagerFactory f) {
+        Integer left = users.merge(f, -1, Integer::sum);
+        if (left != null && left <= 0) {
+            users.remove(f);
+            if (retired.remove(f)) {
+                f.close();
+            }
+        }
+    }
+
     private synchronized void invalidate() {
         if (emf != null) {
-            emf.close();
+            if (users.containsKey(emf)) {
+                retired.add(emf);
+            } else {
+                emf.close();
+            }
             emf = null;
         }
     }
