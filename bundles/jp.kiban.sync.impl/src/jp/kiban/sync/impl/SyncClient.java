@@ -181,6 +181,19 @@ public final class SyncClient {
         }
     }
 
+    /** The municipality's open conflicts (the central review queue). */
+    public List<SyncProtocol.Conflict> conflicts() throws SyncException {
+        return call("GET", "conflicts", null, SyncProtocol.ConflictList.class).conflicts();
+    }
+
+    /** A supervisor's decision on one conflict. */
+    public SyncProtocol.Conflict decide(String conflictId, SyncProtocol.Decision decision) throws SyncException {
+        if (!conflictId.matches("[0-9a-f-]{36}")) {
+            throw new IllegalArgumentException("not a conflict id: " + conflictId);
+        }
+        return call("POST", "conflicts/" + conflictId, decision, SyncProtocol.Conflict.class);
+    }
+
     /** Push everything, then pull everything. */
     public Result sync() throws SyncException {
         int[] pushed = push(500, Integer.MAX_VALUE);

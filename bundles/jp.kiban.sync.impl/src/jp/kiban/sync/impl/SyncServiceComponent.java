@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -30,7 +31,12 @@ import org.osgi.service.event.EventAdmin;
 import jp.kiban.persistence.Transactions;
 import jp.kiban.platform.ConnectionStatus;
 import jp.kiban.platform.KibanEnvironment;
+import jp.kiban.platform.Operator;
+import jp.kiban.platform.Permission;
 import jp.kiban.sync.Outbox;
+import jp.kiban.sync.ReviewQueue;
+import jp.kiban.sync.protocol.SyncProtocol.Conflict;
+import jp.kiban.sync.protocol.SyncProtocol.Decision;
 
 /**
  * The desk client's link to the central store: syncs in the background (push the outbox, then pull) every
@@ -42,8 +48,8 @@ import jp.kiban.sync.Outbox;
  * {@code central.url} is read if it is not set), {@code sync.token} (this terminal's token),
  * {@code sync.interval} (seconds, default 60), {@code sync.background} ({@code false} in the CLI: no thread).
  */
-@Component(service = ConnectionStatus.class, immediate = true)
-public class SyncServiceComponent implements ConnectionStatus {
+@Component(service = { ConnectionStatus.class, ReviewQueue.class }, immediate = true)
+public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
 
     static final Logger LOG = Logger.getLogger("jp.kiban.sync");
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
@@ -195,10 +201,7 @@ public class SyncServiceComponent implements ConnectionStatus {
             return;
         }
         try {
-            if (client == null) {
-                client = new SyncClient(api, token, outbox(), new InboxStore(tx), Duration.ofSeconds(30));
-                client.onProgress(this::progress);
-            }
+            SyncClient client = client();
             state = State.SYNCING;
             progress = 0;
             refreshCounts();
@@ -270,6 +273,45 @@ public class SyncServiceComponent implements ConnectionStatus {
         props.put("conflicts", conflicts);
         props.put("progress", progress);
         admin.postEvent(new Event(TOPIC, props));
+    }
+
+    // ==== ReviewQueue ============================================================================
+
+    private synchronized SyncClient client() {
+        if (api == null) {
+            throw new IllegalStateException(address.isEmpty() ? "sync is not configured (sync.url)"
+                    : "sync is not working: " + problem);
+        }
+        if (client == null) {
+            client = new SyncClient(api, token, outbox(), new InboxStore(tx), Duration.ofSeconds(30));
+            client.onProgress(this::progress);
+        }
+        return client;
+    }
+
+    @Override
+    public List<Conflict> open() {
+        try {
+            return client().conflicts();
+        } catch (SyncClient.SyncException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Conflict decide(Operator supervisor, String conflictId, boolean accept, String note) {
+        if (!supervisor.may(Permission.CONFIRM_CHANGE)) {
+            throw new SecurityException(supervisor.id() + " may not decide conflicts (a supervisor's task)");
+        }
+        try {
+            Conflict c = client().decide(conflictId, new Decision(accept ? "ACCEPT" : "DISCARD",
+                    supervisor.name() + " (" + supervisor.id() + ")", note));
+            LOG.info("Conflict " + conflictId + " decided " + c.state() + " by " + supervisor.id());
+            syncNow(); // the accepted version comes back with the next pull
+            return c;
+        } catch (SyncClient.SyncException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     // ==== ConnectionStatus =======================================================================

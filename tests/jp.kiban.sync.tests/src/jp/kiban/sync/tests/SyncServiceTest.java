@@ -3,15 +3,21 @@ package jp.kiban.sync.tests;
 import static jp.kiban.sync.tests.SyncWorld.TOWN_A;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
 import jp.kiban.persistence.Dialect;
+import jp.kiban.platform.Operator;
+import jp.kiban.platform.Role;
+import jp.kiban.sync.protocol.SyncProtocol.Conflict;
 import jp.kiban.platform.ConnectionStatus.State;
 import jp.kiban.sync.impl.SyncServiceComponent;
 import jp.kiban.sync.tests.SyncWorld.Central;
@@ -72,6 +78,23 @@ class SyncServiceTest {
                     await("A2 synced", () -> other.state() == State.ONLINE);
                     assertEquals(1, other.conflicts());
                     assertEquals(0, other.pendingChanges());
+
+                    // the review queue, as the supervisor's screen reads it: both versions
+                    List<Conflict> open = other.open();
+                    assertEquals(1, open.size());
+                    assertTrue(open.get(0).pushed().payload().contains("同じ人を別の窓口で"));
+                    assertTrue(open.get(0).current().payload().contains("転入"));
+                    Operator counter = new Operator("tanaka", "田中 一郎", "a2", Set.of(Role.COUNTER));
+                    Operator supervisor = new Operator("sato", "佐藤 花子", "a2", Set.of(Role.SUPERVISOR));
+                    assertThrows(SecurityException.class, () -> other.decide(counter, open.get(0).conflictId(), true, null));
+                    Conflict decided = other.decide(supervisor, open.get(0).conflictId(), true, "両方確認");
+                    assertEquals("ACCEPTED", decided.state());
+                    assertEquals("佐藤 花子 (sato)", decided.decidedBy());
+                    assertTrue(other.open().isEmpty());
+                    await("the accepted version reaches A1", () -> {
+                        sync.syncNow();
+                        return a1.inbox.count() == 4;
+                    });
                 } finally {
                     other.stop();
                 }
@@ -88,6 +111,7 @@ class SyncServiceTest {
             SyncServiceComponent none = SyncServiceComponent.start(Map.<String, String>of()::get, a1.outbox, a1.tx);
             assertEquals(State.NOT_CONFIGURED, none.state());
             assertFalse(none.syncNow());
+            assertThrows(IllegalStateException.class, none::open, "no review queue without a central server");
             a1.edit("00000000019", 0, "waits");
             SyncServiceComponent noToken = SyncServiceComponent.start(Map.of("sync.url", central.api)::get, a1.outbox, a1.tx);
             SyncServiceComponent badUrl = SyncServiceComponent.start(Map.of("sync.url", "ftp://x", "sync.token", "t")::get,
