@@ -74,12 +74,12 @@ exit /b 0
 :run
 if not exist "%ARCHIVE%" call :build
 call :install || exit /b 1
-"%JAVA_EXE%" -Dkiban.data="%DATA%" -Dkiban.demo=true -Dfile.encoding=UTF-8 %KIBAN_JAVA_OPTS% -jar "%LAUNCHER%" -configuration "%DATA%\runtime\desk" -data @none -nl %NL% -consoleLog -clearPersistedState %REST%
+"%JAVA_EXE%" -Dkiban.data="%DATA%" -Dkiban.demo=true -Dfile.encoding=UTF-8 -Djava.awt.headless=true %KIBAN_JAVA_OPTS% -jar "%LAUNCHER%" -configuration "%DATA%\runtime\desk" -data @none -nl %NL% -consoleLog -clearPersistedState %REST%
 exit /b %ERRORLEVEL%
 
 :desk
 call :install || exit /b 1
-"%JAVA_EXE%" -Dkiban.data="%DATA%" -Dfile.encoding=UTF-8 %KIBAN_JAVA_OPTS% -jar "%LAUNCHER%" -configuration "%DATA%\runtime\desk" -data @none -nl %NL% -clearPersistedState %REST%
+"%JAVA_EXE%" -Dkiban.data="%DATA%" -Dfile.encoding=UTF-8 -Djava.awt.headless=true %KIBAN_JAVA_OPTS% -jar "%LAUNCHER%" -configuration "%DATA%\runtime\desk" -data @none -nl %NL% -clearPersistedState %REST%
 exit /b %ERRORLEVEL%
 
 :cli

@@ -5,8 +5,8 @@ import java.util.List;
 import jp.kiban.core.id.AddresseeNumber;
 
 /**
- * The result of {@link AddressLabels#labels}: the labels, sorted by 郵便番号 (labels without one
- * last), then フリガナ, then 宛名番号; and every requested number that got no label, in the order
+ * The result of {@link AddressLabels#labels}: the labels in {@link AddressLabel#MAILING_ORDER} (郵便番号,
+ * labels without one last, then address, then フリガナ, then 宛名番号); and every requested number that got no label, in the order
  * requested, with the reason.
  */
 public record LabelRun(List<AddressLabel> labels, List<Missing> missing) {

@@ -102,6 +102,8 @@ final class CertCommands {
         boolean residentRecordCode;
         @Option(names = "--with-individual-number", description = "Print the 個人番号.")
         boolean individualNumber;
+        @Option(names = "--with-furigana", description = "Print the フリガナ in brackets after each name.")
+        boolean furigana;
         @Option(names = "--with-history", description = "Print every earlier change (履歴) of each person: dates,"
                 + " 異動事由, previous addresses and names.")
         boolean history;
@@ -123,6 +125,9 @@ final class CertCommands {
             }
             if (individualNumber) {
                 o = o.withIndividualNumber();
+            }
+            if (furigana) {
+                o = o.withFurigana();
             }
             if (history) {
                 o = o.withHistory();

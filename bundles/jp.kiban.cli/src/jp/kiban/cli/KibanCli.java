@@ -87,8 +87,8 @@ public final class KibanCli {
     @Command(name = "kiban cli", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Kiban (基盤) administration command line. Runs on the same bundles as the desk client.",
             subcommands = { VersionCommand.class, DbCommand.class, MunicipalityCommand.class, DemoCommand.class,
-                    ResidentCommands.ResidentCommand.class, ResidentCommands.TownCommand.class,
-                    CertCommands.CertCommand.class,
+                    ResidentCommands.ResidentCommand.class, ResidentCommands.TownCommand.class, GaijiCommands.GaijiCommand.class,
+                    CertCommands.CertCommand.class, LabelCommands.LabelsCommand.class,
                     CommandLine.HelpCommand.class },
             footer = { "", "The data folder is chosen by --data DIR, else KIBAN_DATA, else a per-user default.",
                     "Exit codes: 0 success, 1 failure, 2 wrong usage." })

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import jp.kiban.addressee.TownDictionary;
+import jp.kiban.characters.CharacterRepertoire;
+import jp.kiban.characters.GaijiTable;
 import jp.kiban.addressee.TownImportMode;
 import jp.kiban.addressee.TownImportResult;
 import jp.kiban.cli.KibanCli.OutputOptions;
@@ -68,6 +70,9 @@ final class ResidentCommands {
                     + " 'household' column). Each household is recorded as one 転入 (国内転入 with the 転出証明書 data when"
                     + " from_town_code is given, else 国外転入), confirmed at once by the system operator.",
                     "All or nothing: every bad line is reported with its line number and nothing is imported.",
+                    "Names (family_name, given_name, domicile_head) go through the 外字 table first (see 'gaiji'): a"
+                            + " private use character without an entry, or a character outside the repertoire"
+                            + " (IPAmj明朝), refuses its line with the code points.",
                     "Columns: household,relationship,family_name,given_name,furigana,birth_date,sex,type,alphabet_name,"
                             + "nationality,residence_status,period_of_stay,stay_expires_on,card_number,individual_number,"
                             + "resident_record_code,town,lot,building,postal_code,moved_in_on,notified_on,previous_address,"
@@ -94,7 +99,8 @@ final class ResidentCommands {
                 report(cli, List.of("line " + e.line() + ": the file is not UTF-8 (Shift_JIS?); save it as UTF-8 and try again"));
                 return KibanCli.FAILED;
             }
-            ResidentCsv.Read read = ResidentCsv.read(text, town);
+            NameFilter names = new NameFilter(cli.services.get(GaijiTable.class), cli.services.get(CharacterRepertoire.class));
+            ResidentCsv.Read read = ResidentCsv.read(text, town, names);
             if (!read.problems().isEmpty()) {
                 report(cli, read.problems().stream().map(ResidentCsv.Problem::toString).toList());
                 return KibanCli.FAILED;
@@ -106,9 +112,11 @@ final class ResidentCommands {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("households", results.size());
                 doc.put("persons", persons);
+                doc.put("gaijiReplaced", names.replaced());
                 cli.printJson(doc);
             } else {
-                cli.out.println("Imported " + persons + " persons in " + results.size() + " households from " + file);
+                cli.out.println("Imported " + persons + " persons in " + results.size() + " households from " + file
+                        + (names.replaced() == 0 ? "" : " (" + names.replaced() + " 外字 replaced by the 外字 table)"));
             }
             return KibanCli.OK;
         }

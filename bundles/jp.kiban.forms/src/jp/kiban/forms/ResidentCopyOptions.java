@@ -14,10 +14,11 @@ import jp.kiban.core.id.AddresseeNumber;
  * @param domicile           print 本籍・筆頭者
  * @param residentRecordCode print 住民票コード
  * @param individualNumber   print 個人番号
+ * @param furigana           print the フリガナ in brackets after the name (標準仕様書 5.3)
  * @param history            print every earlier change of the person (住所の変遷, 世帯・続柄の変更 …) from the snapshots
  */
 public record ResidentCopyOptions(boolean household, List<AddresseeNumber> members, boolean relationship,
-        boolean domicile, boolean residentRecordCode, boolean individualNumber, boolean history) {
+        boolean domicile, boolean residentRecordCode, boolean individualNumber, boolean furigana, boolean history) {
 
     public ResidentCopyOptions {
         members = members == null ? List.of() : List.copyOf(members);
@@ -25,36 +26,45 @@ public record ResidentCopyOptions(boolean household, List<AddresseeNumber> membe
 
     /** One person, every optional item omitted. */
     public static ResidentCopyOptions person() {
-        return new ResidentCopyOptions(false, List.of(), false, false, false, false, false);
+        return new ResidentCopyOptions(false, List.of(), false, false, false, false, false, false);
     }
 
     /** The whole household, every optional item omitted. */
     public static ResidentCopyOptions wholeHousehold() {
-        return new ResidentCopyOptions(true, List.of(), false, false, false, false, false);
+        return new ResidentCopyOptions(true, List.of(), false, false, false, false, false, false);
     }
 
     public ResidentCopyOptions withRelationship() {
-        return new ResidentCopyOptions(household, members, true, domicile, residentRecordCode, individualNumber, history);
+        return new ResidentCopyOptions(household, members, true, domicile, residentRecordCode, individualNumber,
+                furigana, history);
     }
 
     public ResidentCopyOptions withDomicile() {
-        return new ResidentCopyOptions(household, members, relationship, true, residentRecordCode, individualNumber, history);
+        return new ResidentCopyOptions(household, members, relationship, true, residentRecordCode, individualNumber,
+                furigana, history);
     }
 
     public ResidentCopyOptions withResidentRecordCode() {
-        return new ResidentCopyOptions(household, members, relationship, domicile, true, individualNumber, history);
+        return new ResidentCopyOptions(household, members, relationship, domicile, true, individualNumber,
+                furigana, history);
     }
 
     public ResidentCopyOptions withIndividualNumber() {
-        return new ResidentCopyOptions(household, members, relationship, domicile, residentRecordCode, true, history);
+        return new ResidentCopyOptions(household, members, relationship, domicile, residentRecordCode, true, furigana, history);
     }
 
     public ResidentCopyOptions withMembers(List<AddresseeNumber> chosen) {
-        return new ResidentCopyOptions(true, chosen, relationship, domicile, residentRecordCode, individualNumber, history);
+        return new ResidentCopyOptions(true, chosen, relationship, domicile, residentRecordCode, individualNumber,
+                furigana, history);
     }
 
     public ResidentCopyOptions withHistory() {
         return new ResidentCopyOptions(household, members, relationship, domicile, residentRecordCode, individualNumber,
-                true);
+                furigana, true);
+    }
+
+    public ResidentCopyOptions withFurigana() {
+        return new ResidentCopyOptions(household, members, relationship, domicile, residentRecordCode, individualNumber,
+                true, history);
     }
 }

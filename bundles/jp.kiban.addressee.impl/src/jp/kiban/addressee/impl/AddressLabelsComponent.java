@@ -2,7 +2,6 @@ package jp.kiban.addressee.impl;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import jp.kiban.addressee.NameAndAddress;
 import jp.kiban.addressee.PostalAddress;
 import jp.kiban.core.CounterInput;
 import jp.kiban.core.address.Address;
-import jp.kiban.core.address.PostalCode;
 import jp.kiban.core.id.AddresseeNumber;
 import jp.kiban.core.name.NameCharacters;
 
@@ -89,14 +87,9 @@ public class AddressLabelsComponent implements AddressLabels {
                 missing.add(new LabelRun.Missing(number, LabelRun.Reason.NO_ADDRESS));
             }
         }
-        labels.sort(ORDER);
+        labels.sort(AddressLabel.MAILING_ORDER);
         return new LabelRun(labels, missing);
     }
-
-    static final Comparator<AddressLabel> ORDER = Comparator
-            .comparing((AddressLabel l) -> l.postalCode().map(PostalCode::value).orElse("\uFFFF"))
-            .thenComparing(l -> l.furigana().isEmpty() ? "\uFFFF" : l.furigana().replace("\u3000", ""))
-            .thenComparing(AddressLabel::number);
 
     /**
      * At most 3 lines. In Japan: 都道府県+市区町村+町字+番地 on one line, split after the 市区町村 when

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import jp.kiban.core.DomainException;
 import jp.kiban.core.address.Address;
@@ -43,6 +44,9 @@ import jp.kiban.resident.Sex;
  * its line number and nothing is imported.
  */
 public final class ResidentCsv {
+    /** The columns that hold names: the 外字 mapping and the repertoire check apply to them. */
+    public static final List<String> NAME_COLUMNS = List.of("family_name", "given_name", "domicile_head");
+
     public static final List<String> COLUMNS = List.of("household", "relationship", "family_name", "given_name",
             "furigana", "birth_date", "sex", "type", "alphabet_name", "nationality", "residence_status",
             "period_of_stay", "stay_expires_on", "card_number", "individual_number", "resident_record_code", "town",
@@ -64,7 +68,17 @@ public final class ResidentCsv {
     private ResidentCsv() {
     }
 
+    /** Reads without a name filter: names are taken as they are written. */
     public static Read read(String text, Municipality town) {
+        return read(text, town, UnaryOperator.identity());
+    }
+
+    /**
+     * Reads with a filter applied to every name column ({@link #NAME_COLUMNS}) before it is parsed:
+     * the 外字 mapping and the repertoire check. The filter returns the text to use, or throws an
+     * {@link IllegalArgumentException} whose message is reported against the line and column.
+     */
+    public static Read read(String text, Municipality town, UnaryOperator<String> nameFilter) {
         Csv.Parsed parsed = Csv.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
         List<Problem> problems = new ArrayList<>();
         parsed.problems().forEach(p -> problems.add(new Problem(p.line(), "", "malformed CSV (" + p.code() + ")")));
@@ -98,7 +112,7 @@ public final class ResidentCsv {
         List<ChangeRequest> moveIns = new ArrayList<>();
         int persons = 0;
         for (Map.Entry<String, List<Csv.Row>> h : households.entrySet()) {
-            Optional<ChangeRequest> request = household(h.getKey(), h.getValue(), town, problems);
+            Optional<ChangeRequest> request = household(h.getKey(), h.getValue(), town, problems, nameFilter);
             if (request.isPresent()) {
                 moveIns.add(request.get());
                 persons += h.getValue().size();
@@ -108,12 +122,12 @@ public final class ResidentCsv {
     }
 
     private static Optional<ChangeRequest> household(String key, List<Csv.Row> rows, Municipality town,
-            List<Problem> problems) {
+            List<Problem> problems, UnaryOperator<String> names) {
         int before = problems.size();
         List<ChangeRequest.NewMember> members = new ArrayList<>();
         Csv.Row head = null;
         for (Csv.Row row : rows) {
-            Fields f = new Fields(row, problems);
+            Fields f = new Fields(row, problems, names);
             Optional<Relationship> rel = f.get("relationship", Relationship::ofLabel, true);
             if (rel.isPresent() && rel.get() == Relationship.HEAD) {
                 if (head != null) {
@@ -131,7 +145,7 @@ public final class ResidentCsv {
             problems.add(new Problem(rows.get(0).line(), "relationship", "household " + key + " has no 世帯主"));
             return Optional.empty();
         }
-        Fields f = new Fields(head, problems);
+        Fields f = new Fields(head, problems, names);
         String townName = f.text("town", true);
         String lot = f.text("lot", true);
         String building = f.text("building", false);
@@ -169,8 +183,10 @@ public final class ResidentCsv {
         if (!foreign && !type.equals("日本人") && !type.equalsIgnoreCase("japanese") && !type.isEmpty()) {
             f.problem("type", "type must be 日本人 or 外国人, not '" + type + "'");
         }
-        String given = f.text("given_name", false);
-        Optional<KanjiName> name = f.get("family_name", family -> KanjiName.of(family, given), true);
+        Optional<String> given = f.get("given_name", f.names, false);
+        Optional<String> family = f.get("family_name", f.names, true);
+        Optional<KanjiName> name = family.isEmpty() || f.problems.size() > before ? Optional.empty()
+                : f.get("family_name", v -> KanjiName.of(family.get(), given.orElse("")), true);
         Optional<Furigana> kana = f.get("furigana", Furigana::of, true);
         Optional<RecordedDate> birth = f.get("birth_date", RecordedDate::parse, true);
         Optional<Sex> sex = f.get("sex", v -> v.equals("男") || v.equals("1") ? Sex.MALE
@@ -192,7 +208,7 @@ public final class ResidentCsv {
             }
         }
         String domicile = f.text("domicile", false);
-        String domicileHead = f.text("domicile_head", false);
+        String domicileHead = f.get("domicile_head", f.names, false).orElse("");
         if (f.problems.size() > before || name.isEmpty() || kana.isEmpty() || birth.isEmpty() || sex.isEmpty()) {
             return Optional.empty();
         }
@@ -221,10 +237,12 @@ public final class ResidentCsv {
     private static final class Fields {
         private final Csv.Row row;
         private final List<Problem> problems;
+        private final UnaryOperator<String> names;
 
-        Fields(Csv.Row row, List<Problem> problems) {
+        Fields(Csv.Row row, List<Problem> problems, UnaryOperator<String> names) {
             this.row = row;
             this.problems = problems;
+            this.names = names;
         }
 
         String text(String column, boolean required) {

@@ -2,7 +2,6 @@ package jp.kiban.demo.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +71,10 @@ public class DemoTownGenerator implements DemoTown {
     private record Member(PersonData person, Relationship relationship) {
     }
 
+    /** A household that moved in: what its later events need. */
+    private record Moved(HouseholdNumber household, List<AddresseeNumber> persons, LocalDate since, Name family) {
+    }
+
     @Override
     public Result generate(int residents, long seed, Progress progress) {
         long start = System.nanoTime();
@@ -86,8 +89,9 @@ public class DemoTownGenerator implements DemoTown {
         int changeCount = 0;
         int foreigners = 0;
         List<ChangeRequest> batch = new ArrayList<>();
-        List<ChangeResult> results = new ArrayList<>();
-        Map<HouseholdNumber, LocalDate> movedInOn = new HashMap<>();
+        // only what the later events need, not the change results with their snapshots: a 200,000 town
+        // would otherwise keep every snapshot of its move-ins in memory until the end
+        List<Moved> movedIn = new ArrayList<>();
         while (persons < residents) {
             boolean foreign = r.nextInt(100) < 3;
             ChangeRequest moveIn = foreign ? foreignMoveIn(r, town, today) : householdMoveIn(r, town, today);
@@ -100,9 +104,10 @@ public class DemoTownGenerator implements DemoTown {
             if (batch.size() == BATCH || persons >= residents) {
                 List<ChangeResult> done = changes.applyAll(system, batch);
                 for (int i = 0; i < done.size(); i++) {
-                    movedInOn.put(done.get(i).households().get(0), batch.get(i).changeDate());
+                    ChangeResult result = done.get(i);
+                    movedIn.add(new Moved(result.households().get(0), List.copyOf(result.persons()),
+                            batch.get(i).changeDate(), familyOf(result)));
                 }
-                results.addAll(done);
                 changeCount += batch.size();
                 batch = new ArrayList<>();
                 progress.worked(persons, residents);
@@ -110,13 +115,13 @@ public class DemoTownGenerator implements DemoTown {
         }
         // later events, in date order per household: a birth, a move within the town, a death, a move-out
         List<ChangeRequest> later = new ArrayList<>();
-        for (ChangeResult moved : results) {
-            HouseholdNumber h = moved.households().get(0);
-            LocalDate since = movedInOn.get(h);
+        for (Moved moved : movedIn) {
+            HouseholdNumber h = moved.household();
+            LocalDate since = moved.since();
             int roll = r.nextInt(100);
             if (roll < 8 && since.isBefore(today.minusYears(1))) {
                 LocalDate born = between(r, since.plusDays(30), today.minusDays(20));
-                Name family = familyOf(moved);
+                Name family = moved.family();
                 if (family != null) {
                     boolean boy = r.nextBoolean();
                     Name given = DemoNames.pick(r, boy ? DemoNames.MALE : DemoNames.FEMALE);

@@ -117,6 +117,43 @@ final class FormFont {
         return logger;
     }
 
+    /** OpenType features for vertical writing, and the scripts to look them up in. */
+    private static final List<String> VERTICAL_FEATURES = List.of("vert", "vrt2");
+    private static final String[] VERTICAL_SCRIPTS = { "kana", "hani", "DFLT", "latn" };
+    private org.apache.fontbox.ttf.GlyphSubstitutionTable gsub;
+    private boolean gsubRead;
+
+    /**
+     * The glyphs of {@code text} for vertical writing (縦書き): each character's vertical form from the
+     * font's GSUB 'vert'/'vrt2' features where it has one (ー, 、, 。, brackets, small kana …), else its
+     * upright glyph. Refuses missing characters as {@link #glyphs(String)} does.
+     */
+    List<Glyph> verticalGlyphs(String text) {
+        List<Glyph> plain = glyphs(text);
+        org.apache.fontbox.ttf.GlyphSubstitutionTable table = gsub();
+        if (table == null) {
+            return plain;
+        }
+        List<Glyph> result = new ArrayList<>(plain.size());
+        for (Glyph g : plain) {
+            int v = table.getSubstitution(g.glyphId(), VERTICAL_SCRIPTS, VERTICAL_FEATURES);
+            result.add(v > 0 && v != g.glyphId() ? new Glyph(g.text(), v, g.advance()) : g);
+        }
+        return result;
+    }
+
+    private org.apache.fontbox.ttf.GlyphSubstitutionTable gsub() {
+        if (!gsubRead) {
+            try {
+                gsub = ttf.getGsub();
+            } catch (IOException e) {
+                throw new FormException("font.unreadable", file, e.getMessage());
+            }
+            gsubRead = true;
+        }
+        return gsub;
+    }
+
     private static FormException missing(String ch) {
         String codes = ch.codePoints().mapToObj(cp -> String.format("U+%04X", cp)).collect(Collectors.joining(" "));
         return new FormException("font.missingGlyph", ch, codes);

@@ -133,6 +133,30 @@ final class PdfCanvas implements AutoCloseable {
                 .append(' ').append(n(h)).append(" re f 0 g\n");
     }
 
+    /**
+     * One glyph with its origin at (x, y), e.g. a character of a vertical column, with its text as
+     * ActualText (a vertical form has no entry in the subset's ToUnicode).
+     */
+    void glyphAt(float x, float y, float size, FormFont.Glyph g) {
+        used.add(g.glyphId());
+        content.append("BT /").append(fontName.getName()).append(' ').append(n(size)).append(" Tf ").append(n(x))
+                .append(' ').append(n(y)).append(" Td /Span <</ActualText <feff")
+                .append(HexFormat.of().formatHex(g.text().getBytes(StandardCharsets.UTF_16BE))).append(">>> BDC <")
+                .append(HexFormat.of().formatHex(pdfFont.encodeGlyphId(g.glyphId()))).append("> Tj EMC ET\n");
+    }
+
+    /** A thin rectangle in grey (guides such as label outlines and fold marks), not in black. */
+    void guide(float x, float y, float w, float h, float grey) {
+        content.append("q 0.3 w ").append(n(grey)).append(" G ").append(n(x)).append(' ').append(n(y)).append(' ')
+                .append(n(w)).append(' ').append(n(h)).append(" re S Q\n");
+    }
+
+    /** A thin line in grey. */
+    void guideLine(float x1, float y1, float x2, float y2, float grey) {
+        content.append("q 0.3 w ").append(n(grey)).append(" G ").append(n(x1)).append(' ').append(n(y1)).append(" m ")
+                .append(n(x2)).append(' ').append(n(y2)).append(" l S Q\n");
+    }
+
     /** Colour of the following text, lines and fills (0..1 each); {@link #black()} goes back. */
     void colour(float r, float g, float b) {
         content.append(n(r)).append(' ').append(n(g)).append(' ').append(n(b)).append(" rg ").append(n(r)).append(' ')

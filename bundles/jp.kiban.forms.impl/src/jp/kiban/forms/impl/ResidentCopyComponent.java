@@ -177,7 +177,7 @@ public class ResidentCopyComponent implements CertificateService {
             synchronized (f) {
                 issued = tx.required(em -> {
                     String issueNumber = IssueNumbers.format(IssueNumbers.next(em, IssueNumbers.CERTIFICATE));
-                    IssuedCertificate cert = draw(f, town, form, issueNumber, today);
+                    IssuedCertificate cert = draw(f, town, form, issueNumber, operator.terminal(), today);
                     IssueLog.record(em, operator, form.kind(), person,
                             form.persons().stream().map(ResidentRecord::addresseeNumber).toList(), issueNumber,
                             cert.pages(), form.items(), form.individualNumber(), null);
@@ -286,6 +286,9 @@ public class ResidentCopyComponent implements CertificateService {
         }
         if (o.individualNumber()) {
             items.add(texts.getString("individualNumber"));
+        }
+        if (o.furigana()) {
+            items.add(texts.getString("furigana"));
         }
         if (o.history()) {
             items.add(texts.getString("item.history"));
@@ -426,7 +429,8 @@ public class ResidentCopyComponent implements CertificateService {
                 individualNumber ? texts.getString("individualNumber") : "", individualNumber);
     }
 
-    private IssuedCertificate draw(FormFont f, Municipality town, Form form, String issueNumber, LocalDate today) {
+    private IssuedCertificate draw(FormFont f, Municipality town, Form form, String issueNumber, String terminal,
+            LocalDate today) {
         ResourceBundle texts = texts();
         float firstTop = PdfCanvas.HEIGHT - 108 - tableHeight(form.header()) - 16;
         float room = firstTop - (CERTIFICATION_TOP + 20);
@@ -454,7 +458,10 @@ public class ResidentCopyComponent implements CertificateService {
         try (PdfCanvas pdf = new PdfCanvas(f, title)) {
             for (int p = 0; p < pages.size(); p++) {
                 pdf.newPage();
-                header(pdf, texts, title, form.header(), issueNumber, p + 1, pages.size());
+                // 標準仕様書 5.5: 発行年月日・市区町村名・発行端末・(プリンタ: not known here)・番号・頁
+                String number = String.join("　", today.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE),
+                        town.name(), terminal.isBlank() ? "" : terminal, issueNumber, (p + 1) + "/" + pages.size());
+                header(pdf, texts, title, form.header(), number.replace("　　", "　"), p + 1, pages.size());
                 float top = firstTop;
                 for (int index : pages.get(p)) {
                     top = member(pdf, blocks.get(index), top) - MEMBER_GAP;
@@ -509,10 +516,12 @@ public class ResidentCopyComponent implements CertificateService {
         pdf.rect(x, y, CONTENT_WIDTH, NAME_ROW);
         pdf.line(x + LABEL_WIDTH, y, x + LABEL_WIDTH, y + NAME_ROW);
         pdf.textSpread(x + 8, y + 13, LABEL_WIDTH - 16, 10, name.label());
+        pdf.text(x + LABEL_WIDTH + 10, y + 12, 15, name.value());
         if (!furigana.value().isEmpty()) {
-            pdf.text(x + LABEL_WIDTH + 10, y + NAME_ROW - 10, 7, furigana.value());
+            // 標準仕様書 5.3: in brackets after the name, in katakana (never above it, never in hiragana)
+            pdf.text(x + LABEL_WIDTH + 10 + pdf.width(name.value(), 15) + 10, y + 12, 10,
+                    "（" + furigana.value() + "）");
         }
-        pdf.text(x + LABEL_WIDTH + 10, y + 7, 15, name.value());
         return table(pdf, y, cells.subList(2, cells.size()));
     }
 
@@ -603,7 +612,7 @@ public class ResidentCopyComponent implements CertificateService {
         boolean foreign = p.type() != ResidentType.JAPANESE;
         List<Cell> cells = new ArrayList<>();
         cells.add(new Cell(texts.getString("name"), p.name().fullName(), true));
-        cells.add(new Cell(texts.getString("furigana"), p.furigana().value(), true));
+        cells.add(new Cell(texts.getString("furigana"), options.furigana() ? p.furigana().value() : "", true));
         cells.add(new Cell(texts.getString("birthDate"), date(p.birthDate(), foreign), false));
         cells.add(new Cell(texts.getString("sex"), p.sex().label(), false));
         if (options.relationship()) {

@@ -12,22 +12,23 @@ import jp.kiban.persistence.Transactions;
 /** {@link Transactions} over one EntityManagerFactory, with the thread's open transaction joined. */
 public final class EntityManagerTransactions implements Transactions {
     private final Supplier<EntityManagerFactory> emf;
-    private final Consumer<EntityManagerFactory> release;
+    private final Consumer<EntityManagerFactory> released;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
     private final ThreadLocal<Boolean> currentReadOnly = new ThreadLocal<>();
 
     public EntityManagerTransactions(Supplier<EntityManagerFactory> emf) {
-        this(emf, f -> { });
+        this(emf, f -> {
+        });
     }
 
     /**
-     * @param acquire the factory for a new (outermost) transaction
-     * @param release told when that transaction has ended and its EntityManager is closed, so that a
-     *                factory replaced meanwhile can be closed once nobody uses it
+     * @param released told when a transaction that took a factory from {@code emf} has ended (its
+     *                 entity manager closed), so that the owner can close a factory it replaced
+     *                 only once no transaction uses it any more
      */
-    public EntityManagerTransactions(Supplier<EntityManagerFactory> acquire, Consumer<EntityManagerFactory> release) {
-        this.emf = acquire;
-        this.release = release;
+    public EntityManagerTransactions(Supplier<EntityManagerFactory> emf, Consumer<EntityManagerFactory> released) {
+        this.emf = emf;
+        this.released = released;
     }
 
     @Override
@@ -60,7 +61,7 @@ public final class EntityManagerTransactions implements Transactions {
         try {
             em = factory.createEntityManager();
         } catch (RuntimeException | Error e) {
-            release.accept(factory);
+            released.accept(factory);
             throw e;
         }
         EntityTransaction tx = em.getTransaction();
@@ -86,7 +87,7 @@ public final class EntityManagerTransactions implements Transactions {
             try {
                 em.close();
             } finally {
-                release.accept(factory);
+                released.accept(factory);
             }
         }
     }

@@ -1,11 +1,7 @@
 package jp.kiban.persistence.impl;
 
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.osgi.framework.ServiceReference;
@@ -44,15 +40,16 @@ public class TransactionsComponent implements Transactions {
     private KibanEnvironment environment;
 
     private final Contributions contributions = new Contributions();
-    private final EntityManagerTransactions transactions = new EntityManagerTransactions(this::acquire, this::release);
+    private final EntityManagerTransactions transactions = new EntityManagerTransactions(this::factory, this::released);
     private EntityManagerFactory emf;
     /**
-     * Transactions running per factory. A bundle with entities that comes or goes replaces the factory;
-     * the old one is closed only when its last transaction has ended (closing it under a running
-     * transaction failed that transaction: "operation on a closed EntityManager").
+     * Open transactions per factory. A contribution that arrives (a bundle started late) replaces the
+     * factory; the old one is closed only when its last transaction has ended, because closing it
+     * closes the entity managers of transactions still running on other threads.
      */
-    private final Map<EntityManagerFactory, Integer> users = new IdentityHashMap<>();
-    private final Set<EntityManagerFactory> retired = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final java.util.Map<EntityManagerFactory, Integer> inUse = new java.util.IdentityHashMap<>();
+    private final java.util.Set<EntityManagerFactory> retired = java.util.Collections.newSetFromMap(
+            new java.util.IdentityHashMap<>());
     private volatile boolean active;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -110,29 +107,24 @@ public class TransactionsComponent implements Transactions {
             ensureSchema();
             emf = JpaUnit.create(database, new HashSet<>(contributions.entityClasses()));
         }
+        inUse.merge(emf, 1, Integer::sum);
         return emf;
     }
 
-    private synchronized EntityManagerFactory acquire() {
-        EntityManagerFactory f = factory();
-        users.merge(f, 1, Integer::sum);
-        return f;
-    }
-
-    private synchronized void release(EntityManagerFactory f) {
-        Integer left = users.merge(f, -1, Integer::sum);
-        if (left != null && left <= 0) {
-            users.remove(f);
-            if (retired.remove(f)) {
-                f.close();
+    private synchronized void released(EntityManagerFactory factory) {
+        int left = inUse.merge(factory, -1, Integer::sum);
+        if (left <= 0) {
+            inUse.remove(factory);
+            if (retired.remove(factory)) {
+                factory.close();
             }
         }
     }
 
     private synchronized void invalidate() {
         if (emf != null) {
-            if (users.containsKey(emf)) {
-                retired.add(emf);
+            if (inUse.containsKey(emf)) {
+                retired.add(emf); // closed by released() when its last transaction ends
             } else {
                 emf.close();
             }

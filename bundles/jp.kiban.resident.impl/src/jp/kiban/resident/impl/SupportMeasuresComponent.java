@@ -33,6 +33,13 @@ public class SupportMeasuresComponent implements SupportMeasures {
     @Reference
     private Transactions tx;
 
+    /** Outside DS (tests on a database of their own). */
+    public static SupportMeasuresComponent create(Transactions tx) {
+        SupportMeasuresComponent c = new SupportMeasuresComponent();
+        c.tx = tx;
+        return c;
+    }
+
     @Override
     public SupportMeasure set(Operator operator, AddresseeNumber person, String reason, LocalDate from,
             LocalDate until) {
@@ -48,13 +55,18 @@ public class SupportMeasuresComponent implements SupportMeasures {
         tx.requiredRun(em -> {
             requireKnown(em, person);
             closeCurrent(em, person, operator, now, "replaced by a new measure");
-            em.createNativeQuery("INSERT INTO resident_support_measure (measure_id, " + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            // a null bound to a DATE column is typed VARCHAR by the driver, which PostgreSQL refuses: leave it out
+            String columns = until == null ? COLUMNS.replace(" end_date,", "") : COLUMNS;
+            var insert = em.createNativeQuery("INSERT INTO resident_support_measure (measure_id, " + columns
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?" + (until == null ? "" : ", ?") + ")")
                     .setParameter(1, UUID.randomUUID().toString()).setParameter(2, person.value())
-                    .setParameter(3, java.sql.Date.valueOf(from))
-                    .setParameter(4, until == null ? null : java.sql.Date.valueOf(until))
-                    .setParameter(5, why).setParameter(6, operator.id()).setParameter(7, operator.name())
-                    .setParameter(8, Timestamp.from(now)).executeUpdate();
+                    .setParameter(3, java.sql.Date.valueOf(from));
+            int i = 4;
+            if (until != null) {
+                insert.setParameter(i++, java.sql.Date.valueOf(until));
+            }
+            insert.setParameter(i++, why).setParameter(i++, operator.id()).setParameter(i++, operator.name())
+                    .setParameter(i, Timestamp.from(now)).executeUpdate();
         });
         LOG.info(() -> "Support measure set for addressee " + person.value() + " from " + from
                 + (until == null ? "" : " until " + until) + " by " + operator.id());

@@ -118,7 +118,7 @@ class AddressLabelsTest {
                 TAX, DAY);
 
         assertEquals(List.of(ito, careOf, abe, ueda, onlyLow, abroad.number()),
-                run.labels().stream().map(AddressLabel::number).toList(), "postal code, then furigana, no postal code last");
+                run.labels().stream().map(AddressLabel::number).toList(), "postal code, then address (2 before 1234), then furigana, no postal code last");
         assertEquals(List.of(new LabelRun.Missing(unknown, Reason.UNKNOWN_PERSON),
                 new LabelRun.Missing(noAddress, Reason.NO_ADDRESS)), run.missing());
 

@@ -123,11 +123,19 @@ class ResidentCopyTest {
         String text = squeeze(text(cert));
         for (String item : List.of("住民票の写し", "住所", "氏名", "生年月日", "性別", "住民となった日",
                 "住所を定めた日", "届出日", "従前の住所", "この写しは、住民票の原本と相違ないことを証明する。",
-                "デモ町町長基盤太郎", "発行番号" + cert.issueNumber(), "以下余白")) {
+                "デモ町町長基盤太郎", "以下余白",
+                // 発行番号 as 標準仕様書 5.5 writes it: date, town, terminal (none here), number, page
+                "発行番号" + LocalDate.now().format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "デモ町"
+                        + cert.issueNumber() + "1/1")) {
             assertTrue(text.contains(item), item + " missing in\n" + text);
         }
         assertTrue(text.contains(squeeze(head.person().name().fullName())), text);
-        assertTrue(text.contains(squeeze(head.person().furigana().value())), "フリガナ");
+        // フリガナ only when asked for, then in brackets after the name (標準仕様書 5.3)
+        assertFalse(text.contains(squeeze(head.person().furigana().value())), "フリガナ printed by default");
+        String withFurigana = squeeze(text(certificates.residentCopy(Operator.system(), head.addresseeNumber(),
+                ResidentCopyOptions.person().withFurigana())));
+        assertTrue(withFurigana.contains(squeeze(head.person().name().fullName()) + "（"
+                + squeeze(head.person().furigana().value()) + "）"), withFurigana);
         assertTrue(text.contains(squeeze(head.address().format())), text);
         assertTrue(text.contains(head.person().birthDate().format()), text);
         assertTrue(text.contains(jp.kiban.core.date.WarekiDate.of(LocalDate.now()).format()), text);

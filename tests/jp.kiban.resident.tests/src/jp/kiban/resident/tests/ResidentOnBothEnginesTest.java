@@ -42,6 +42,8 @@ import jp.kiban.resident.Relationship;
 import jp.kiban.resident.Sex;
 import jp.kiban.resident.impl.ResidentSchema;
 import jp.kiban.resident.impl.ResidentServiceComponent;
+import jp.kiban.resident.impl.SupportMeasuresComponent;
+import jp.kiban.resident.SupportMeasure;
 
 /**
  * The register's own queries (JPQL through EclipseLink: joins, LIKE … ESCAPE, booleans, paging,
@@ -136,6 +138,27 @@ class ResidentOnBothEnginesTest {
                 assertEquals(home, register.current(COUNTER, hikaru).orElseThrow().address());
                 assertThrows(ResidentException.class, () -> register.apply(SUPERVISOR,
                         new ChangeRequest.HeadChange(death, death, household, ken, Map.of())));
+
+                // 支援措置 (native SQL): open-ended and with an end date, replaced, cleared, history kept
+                SupportMeasuresComponent support = SupportMeasuresComponent.create(
+                        new EntityManagerTransactions(() -> emf));
+                LocalDate today = LocalDate.now();
+                support.set(SUPERVISOR, hikaru, "DV", today, null);
+                SupportMeasure open = support.current(SUPERVISOR, hikaru).orElseThrow();
+                assertEquals(Optional.empty(), open.until());
+                assertEquals(Optional.of("DV"), open.reason());
+                assertEquals(Optional.empty(), support.current(COUNTER, hikaru).orElseThrow().reason());
+                support.set(SUPERVISOR, hikaru, "ストーカー", today.minusDays(1), today.plusDays(30));
+                SupportMeasure replaced = support.inForce(COUNTER, hikaru, today).orElseThrow();
+                assertEquals(Optional.of(today.plusDays(30)), replaced.until());
+                assertTrue(support.inForce(COUNTER, hikaru, today.plusDays(31)).isEmpty());
+                assertThrows(ResidentException.class, () -> support.set(SUPERVISOR,
+                        AddresseeNumber.fromSerial(999), "x", today, null));
+                support.clear(SUPERVISOR, hikaru, "終了");
+                assertEquals(Optional.empty(), support.current(SUPERVISOR, hikaru));
+                assertEquals(2L, ((Number) emf.createEntityManager().createNativeQuery(
+                        "SELECT COUNT(*) FROM resident_support_measure WHERE cleared_at IS NOT NULL").getSingleResult())
+                        .longValue(), "cleared measures are kept");
             } finally {
                 emf.close();
             }

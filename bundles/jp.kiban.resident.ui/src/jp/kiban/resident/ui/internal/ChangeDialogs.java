@@ -408,10 +408,12 @@ final class ChangeDialogs {
     }
 
     static final class Correction extends ChangeDialog {
+        private final CharacterInput characters;
         private Button clerical;
 
-        Correction(Shell s, ResidentChanges c, Session session, ResidentRecord p) {
+        Correction(Shell s, ResidentChanges c, Session session, ResidentRecord p, CharacterInput characters) {
             super(s, c, session, p);
+            this.characters = characters;
         }
 
         @Override
@@ -422,8 +424,8 @@ final class ChangeDialogs {
         @Override
         void fields() {
             PersonData p = person.person();
-            set(form.text("family", Messages.get("movein.family"), 10), p.name().family());
-            set(form.text("given", Messages.get("movein.given"), 10), p.name().given());
+            set(characters.nameField(form, "family", Messages.get("movein.family"), 10, "familyName"), p.name().family());
+            set(characters.nameField(form, "given", Messages.get("movein.given"), 10, "givenName"), p.name().given());
             set(form.text("furigana", Messages.get("movein.furigana"), 20), p.furigana().value());
             set(form.date("birth", Messages.get("movein.birth"), true), p.birthDate().format());
             form.date("changeDate", Messages.get("change.date.generic"), false)
@@ -442,6 +444,7 @@ final class ChangeDialogs {
         Optional<ChangeRequest> request() {
             String given = form.value("given");
             Optional<KanjiName> name = form.parse("family", f -> KanjiName.of(f, given), true);
+            name = characters.checked(form, "family", "given", name);
             Optional<Furigana> kana = form.parse("furigana", Furigana::of, true);
             Optional<RecordedDate> birth = form.parse("birth", RecordedDate::parse, true);
             Optional<LocalDate> date = form.parseDate("changeDate", true);

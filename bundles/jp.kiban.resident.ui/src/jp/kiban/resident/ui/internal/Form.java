@@ -61,6 +61,33 @@ public final class Form {
         return t;
     }
 
+    /**
+     * A text field with a small button to its right (e.g. 字 for the 文字コード照会); the button's key is
+     * {@code form.<key>.<buttonKey>} and pressing it hands the text field to {@code action}.
+     */
+    public Text text(String key, String label, int widthChars, String buttonText, String buttonKey,
+            java.util.function.Consumer<Text> action) {
+        row(label);
+        Composite cell = new Composite(body, SWT.NONE);
+        GridLayout layout = new GridLayout(2, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        layout.horizontalSpacing = 4;
+        cell.setLayout(layout);
+        Text t = new Text(cell, SWT.BORDER | SWT.SINGLE);
+        GridData tgd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        tgd.widthHint = Math.max(80, widthChars * 14);
+        t.setLayoutData(tgd);
+        org.eclipse.swt.widgets.Button button = new org.eclipse.swt.widgets.Button(cell, SWT.PUSH);
+        button.setText(buttonText);
+        button.setData(UiKeys.KEY, "form." + key + "." + buttonKey);
+        button.addListener(SWT.Selection, e -> action.accept(t));
+        finish(key, t, widthChars);
+        cell.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
+        cells.put(key, cell);
+        return t;
+    }
+
     public Combo choice(String key, String label, String... items) {
         Combo c = new Combo(row(label), SWT.DROP_DOWN | SWT.READ_ONLY);
         c.setItems(items);
@@ -93,6 +120,8 @@ public final class Form {
 
     private Label lastLabel;
     private final Map<String, Label> labels = new LinkedHashMap<>();
+    /** The grid cell of an input that sits in a composite with a button. */
+    private final Map<String, Control> cells = new LinkedHashMap<>();
 
     private Composite row(String label) {
         Label l = new Label(body, SWT.NONE);
@@ -104,7 +133,7 @@ public final class Form {
 
     /** Shows or hides a whole row (label, input, message), e.g. the 在留 items for Japanese residents. */
     public void show(String key, boolean visible) {
-        for (Control c : new Control[] { labels.get(key), inputs.get(key), messages.get(key) }) {
+        for (Control c : new Control[] { labels.get(key), cells.getOrDefault(key, inputs.get(key)), messages.get(key) }) {
             if (c != null) {
                 c.setVisible(visible);
                 ((GridData) c.getLayoutData()).exclude = !visible;

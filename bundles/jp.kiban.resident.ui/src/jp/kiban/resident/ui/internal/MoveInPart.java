@@ -19,6 +19,8 @@ import org.eclipse.swt.widgets.Text;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jp.kiban.addressee.TownDictionary;
+import jp.kiban.characters.CharacterLookup;
+import jp.kiban.characters.CharacterRepertoire;
 import jp.kiban.core.DomainException;
 import jp.kiban.core.address.Address;
 import jp.kiban.core.address.PostalCode;
@@ -62,6 +64,14 @@ public class MoveInPart {
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
     TownDictionary dictionary;
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    CharacterLookup lookup;
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    CharacterRepertoire repertoire;
+
+    private CharacterInput characters;
 
     private Composite root;
     private Form form;
@@ -73,6 +83,7 @@ public class MoveInPart {
 
     @PostConstruct
     public void createControls(Composite parent) {
+        characters = new CharacterInput(lookup, repertoire);
         parent.setLayout(new GridLayout(1, false));
         ScrolledComposite scroll = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
         scroll.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -144,8 +155,8 @@ public class MoveInPart {
         int i = members;
         Form m = form;
         m.section(Messages.get("movein.member", i));
-        m.text("m" + i + ".family", Messages.get("movein.family"), 10);
-        m.text("m" + i + ".given", Messages.get("movein.given"), 10);
+        characters.nameField(m, "m" + i + ".family", Messages.get("movein.family"), 10, "familyName");
+        characters.nameField(m, "m" + i + ".given", Messages.get("movein.given"), 10, "givenName");
         m.text("m" + i + ".furigana", Messages.get("movein.furigana"), 20);
         m.date("m" + i + ".birth", Messages.get("movein.birth"), true);
         m.choice("m" + i + ".sex", Messages.get("movein.sex"), Sex.MALE.label(), Sex.FEMALE.label());
@@ -214,6 +225,7 @@ public class MoveInPart {
             }
             String given = form.value(p + "given");
             Optional<KanjiName> name = form.parse(p + "family", f -> KanjiName.of(f, given), true);
+            name = characters.checked(form, p + "family", p + "given", name);
             Optional<Furigana> kana = form.parse(p + "furigana", Furigana::of, true);
             Optional<RecordedDate> birth = form.parse(p + "birth", RecordedDate::parse, true);
             Sex sex = form.value(p + "sex").equals(Sex.MALE.label()) ? Sex.MALE : Sex.FEMALE;

@@ -61,6 +61,15 @@ public class PersonPart {
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
     jp.kiban.addressee.TownDictionary dictionary;
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    jp.kiban.characters.CharacterLookup lookup;
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    jp.kiban.characters.CharacterRepertoire repertoire;
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    jp.kiban.forms.CertificateService certificates;
 
     private ResidentRecord shown;
     private Household shownHousehold;
@@ -101,7 +110,7 @@ public class PersonPart {
         supportMark.setVisible(false);
 
         Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayout(new GridLayout(11, false));
+        bar.setLayout(new GridLayout(12, false));
         action(bar, "move", "転居", () -> new ChangeDialogs.MoveWithin(shell(), changes, session, shown, shownHousehold,
                 dictionary));
         action(bar, "moveOut", "転出", () -> new ChangeDialogs.MoveOut(shell(), changes, session, shown, shownHousehold));
@@ -110,7 +119,8 @@ public class PersonPart {
         action(bar, "split", "世帯分離", () -> new ChangeDialogs.Split(shell(), changes, session, shown, shownHousehold));
         action(bar, "merge", "世帯合併", () -> new ChangeDialogs.Merge(shell(), changes, session, shown, shownHousehold));
         action(bar, "head", "世帯主変更", () -> new ChangeDialogs.HeadChange(shell(), changes, session, shown, shownHousehold));
-        action(bar, "correct", "修正", () -> new ChangeDialogs.Correction(shell(), changes, session, shown));
+        action(bar, "correct", "修正", () -> new ChangeDialogs.Correction(shell(), changes, session, shown,
+                new CharacterInput(lookup, repertoire)));
         action(bar, "cancel", "取消", () -> new ChangeDialogs.Cancel(shell(), changes, session, shown, latest));
         supportAction = new Button(bar, SWT.PUSH);
         supportAction.setText(Messages.get("support.action"));
@@ -126,6 +136,7 @@ public class PersonPart {
                 show(shown.addresseeNumber());
             }
         });
+        residentCopyButton(bar);
         actionStatus = new Label(bar, SWT.NONE);
         actionStatus.setData(UiKeys.KEY, "person.actionStatus");
         actionStatus.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -167,6 +178,22 @@ public class PersonPart {
             if (d.open() == org.eclipse.jface.window.Window.OK && d.result().isPresent()) {
                 actionStatus.setText(Messages.get("change.registered", d.result().get().reason().label()));
                 body.layout(true, true);
+            }
+        });
+        actions.add(b);
+    }
+
+    /** 住民票の写し: options, then the preview with 印刷 and PDFで保存 (enabled like the 異動 for a person on the register). */
+    private void residentCopyButton(Composite bar) {
+        Button b = new Button(bar, SWT.PUSH);
+        b.setText(Messages.get("person.action.residentCopy"));
+        b.setData(UiKeys.KEY, "person.action.residentCopy");
+        b.setEnabled(false);
+        b.addListener(SWT.Selection, e -> {
+            if (certificates == null) {
+                actionStatus.setText(Messages.get("copy.unavailable"));
+            } else if (shown != null) {
+                new ResidentCopyDialog(shell(), certificates, session, shown).open();
             }
         });
         actions.add(b);

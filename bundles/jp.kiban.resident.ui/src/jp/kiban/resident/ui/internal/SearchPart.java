@@ -36,6 +36,7 @@ public class SearchPart {
     public static final String RESULTS = "search.results";
     public static final String STATUS = "search.status";
     public static final String BUTTON = "search.button";
+    public static final String LABELS = "search.labels";
     private static final String[] KEYS = { "search.name", "search.birth", "search.address", "search.number",
             "search.code" };
     private static final String[] KEYS_WITH_INDIVIDUAL = { "search.name", "search.birth", "search.address",
@@ -77,7 +78,7 @@ public class SearchPart {
             });
         }
         Composite buttons = new Composite(parent, SWT.NONE);
-        buttons.setLayout(new GridLayout(3, false));
+        buttons.setLayout(new GridLayout(4, false));
         includeRemoved = new Button(buttons, SWT.CHECK);
         includeRemoved.setText(Messages.get("search.removed"));
         Button search = new Button(buttons, SWT.PUSH);
@@ -95,11 +96,16 @@ public class SearchPart {
             name.setFocus();
         });
 
+        Button labels = new Button(buttons, SWT.PUSH);
+        labels.setText(Messages.get("search.labels"));
+        labels.setData(UiKeys.KEY, LABELS);
+        labels.addListener(SWT.Selection, e -> labels());
+
         status = new Label(parent, SWT.NONE);
         status.setData(UiKeys.KEY, STATUS);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 
-        table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
         table.setData(UiKeys.KEY, RESULTS);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
@@ -123,6 +129,32 @@ public class SearchPart {
         TableColumn c = new TableColumn(table, SWT.LEFT);
         c.setText(Messages.get(key));
         c.setWidth(width);
+    }
+
+    /** 宛名ラベル for the selected rows or every row shown. */
+    void labels() {
+        java.util.List<AddresseeNumber> all = new java.util.ArrayList<>();
+        for (TableItem item : table.getItems()) {
+            all.add((AddresseeNumber) item.getData());
+        }
+        java.util.List<AddresseeNumber> selected = new java.util.ArrayList<>();
+        for (TableItem item : table.getSelection()) {
+            selected.add((AddresseeNumber) item.getData());
+        }
+        if (all.isEmpty()) {
+            status.setText(Messages.get("search.labels.empty"));
+            status.getParent().layout(true, true);
+            return;
+        }
+        // looked up when asked for, highest service ranking first
+        java.util.Optional<jp.kiban.forms.LabelService> service = Services.highest(SearchPart.class,
+                jp.kiban.forms.LabelService.class);
+        if (service.isEmpty()) {
+            status.setText(Messages.get("search.labels.unavailable"));
+            status.getParent().layout(true, true);
+            return;
+        }
+        new jp.kiban.forms.ui.LabelRunDialog(table.getShell(), service.get(), session.operator(), selected, all).open();
     }
 
     void search() {

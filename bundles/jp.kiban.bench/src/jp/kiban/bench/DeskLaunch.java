@@ -1,0 +1,170 @@
+package jp.kiban.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Starts the installed desk client on a benchmark's data folder and times it from process start to the
+ * log line its home part writes once the main window is up and the database answered ("Desk client
+ * home shown for …", the line the launcher's smoke test waits for). Then asks the JVM for its heap
+ * after a full GC (jcmd), and closes the client.
+ */
+final class DeskLaunch {
+    static final String HOME_SHOWN = "Desk client home shown for";
+    private static final long TIMEOUT_S = 180;
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+
+    private final Path java;
+    private final Path launcher;
+    private final List<String> jvmOptions;
+    private final PrintStream log;
+
+    DeskLaunch(Path java, Path launcher, List<String> jvmOptions, PrintStream log) {
+        this.java = java;
+        this.launcher = launcher;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.log = log;
+    }
+
+    /** The first launch (fresh configuration area) and {@code repeat} more; figures desk.first, desk.launch, desk.heap. */
+    List<Figure> measure(String db, int size, Path data, int repeat) {
+        List<Double> launches = new ArrayList<>();
+        List<Double> heaps = new ArrayList<>();
+        String problem = null;
+        for (int i = 0; i <= repeat && problem == null; i++) {
+            try {
+                double[] r = launchOnce(data);
+                launches.add(r[0]);
+                if (r[1] >= 0) {
+                    heaps.add(r[1]);
+                }
+                log.printf("[%d]   desk client %d: main window usable after %.1f s%n", size, i + 1, r[0]);
+            } catch (IOException | RuntimeException e) {
+                problem = e.getMessage();
+                log.printf("[%d]   desk client: %s%n", size, problem);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                problem = "interrupted";
+            }
+        }
+        List<Figure> out = new ArrayList<>();
+        String label = "Desk client: launch to usable main window";
+        if (launches.isEmpty()) {
+            out.add(Figure.notMeasured(db, size, "desk.launch", label, "s", "not measured: " + problem));
+            return out;
+        }
+        out.add(Figure.of(db, size, "desk.first", label + " (first start)", "s", new double[] { launches.get(0) }, null,
+                "fresh Equinox configuration area"));
+        double[] warm = launches.subList(1, launches.size()).stream().mapToDouble(Double::doubleValue).toArray();
+        out.add(warm.length == 0 ? Figure.notMeasured(db, size, "desk.launch", label, "s", problem == null ? "" : problem)
+                : Figure.of(db, size, "desk.launch", label, "s", warm, null, problem == null ? "" : problem));
+        out.add(heaps.isEmpty() ? Figure.notMeasured(db, size, "desk.heap", "Desk client heap after start (after GC)", "MB",
+                "jcmd did not answer")
+                : Figure.of(db, size, "desk.heap", "Desk client heap after start (after GC)", "MB",
+                        heaps.stream().mapToDouble(Double::doubleValue).toArray(), null, "home shown, nothing searched yet"));
+        return out;
+    }
+
+    /** Seconds to the home line, and MB of heap used after a GC (or -1). */
+    private double[] launchOnce(Path data) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.toString());
+        cmd.add("-Dkiban.data=" + data);
+        cmd.add("-Dfile.encoding=UTF-8");
+        cmd.add("-Dderby.stream.error.file=" + data.resolve("logs").resolve("derby.log"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", launcher.toString(), "-configuration", data.resolve("runtime").resolve("desk").toString(),
+                "-data", "@none", "-nl", "ja", "-consoleLog", "-clearPersistedState"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        CountDownLatch shown = new CountDownLatch(1);
+        AtomicLong shownAt = new AtomicLong();
+        AtomicReference<String> homeLine = new AtomicReference<>();
+        Deque<String> tail = new ArrayDeque<>();
+        long start = System.nanoTime();
+        Process p = pb.start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (shown.getCount() > 0 && line.contains(HOME_SHOWN)) {
+                        shownAt.set(System.nanoTime());
+                        homeLine.set(line);
+                        shown.countDown();
+                    }
+                    synchronized (tail) {
+                        tail.addLast(line);
+                        if (tail.size() > 30) {
+                            tail.removeFirst();
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the process went away
+            }
+        }, "kiban-bench-desk-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            if (!shown.await(TIMEOUT_S, TimeUnit.SECONDS)) {
+                synchronized (tail) {
+                    throw new IllegalStateException("the desk client showed no home within " + TIMEOUT_S + " s"
+                            + (p.isAlive() ? "" : " (it exited with " + p.exitValue() + ")") + "; last output: "
+                            + String.join(" / ", tail));
+                }
+            }
+            if (homeLine.get().contains("(database error)")) {
+                throw new IllegalStateException("the desk client could not open the database: " + homeLine.get());
+            }
+            double seconds = (shownAt.get() - start) / 1e9;
+            return new double[] { seconds, heapAfterGc(p.pid()) };
+        } finally {
+            p.destroy();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Heap used after a full GC, from jcmd of the same JDK; -1 if jcmd is missing or does not answer. */
+    private double heapAfterGc(long pid) {
+        Path jcmd = java.getParent().resolve(System.getProperty("os.name", "").startsWith("Windows") ? "jcmd.exe" : "jcmd");
+        if (!jcmd.toFile().canExecute()) {
+            return -1;
+        }
+        try {
+            run(jcmd.toString(), Long.toString(pid), "GC.run");
+            String info = run(jcmd.toString(), Long.toString(pid), "GC.heap_info");
+            Matcher m = USED.matcher(info);
+            return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String run(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        return out;
+    }
+}
