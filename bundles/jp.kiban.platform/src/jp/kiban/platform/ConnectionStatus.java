@@ -32,7 +32,10 @@ public interface ConnectionStatus {
         return 0;
     }
 
-    /** This terminal's changes the central store put in its review queue (a newer version was there). */
+    /**
+     * Open conflicts in the municipality's review queue (changes based on an older 履歴番号), as the central
+     * store counted them at the last sync; before the first contact, this terminal's own such changes.
+     */
     default long conflicts() {
         return 0;
     }

@@ -85,6 +85,7 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
     private volatile int progress = -1;
     private volatile long pending;
     private volatile long conflicts;
+    private volatile long centralConflicts = -1;
 
     /** For DS. */
     public SyncServiceComponent() {
@@ -207,6 +208,8 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
             refreshCounts();
             post();
             client.sync();
+            // the town's open review queue, as the central store counts it (decisions elsewhere included)
+            centralConflicts = client.terminal().openConflicts();
             synchronized (this) {
                 failures = 0;
             }
@@ -259,7 +262,8 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
     private void refreshCounts() {
         Outbox o = outbox();
         pending = o.pendingCount();
-        conflicts = o.conflictCount();
+        // offline: what this terminal knows (its own changes sent to review), unless the central count is known
+        conflicts = centralConflicts >= 0 ? centralConflicts : o.conflictCount();
     }
 
     private void post() {

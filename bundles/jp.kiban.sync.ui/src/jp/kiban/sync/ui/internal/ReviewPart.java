@@ -48,7 +48,7 @@ public class ReviewPart {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Bookkeeping in the payload, the same kind of thing in both versions: not shown. */
     private static final Set<String> HIDDEN = Set.of("changeId", "confirmSeq", "cancelledChangeId", "change_id",
-            "confirmed");
+            "confirmed", "birth_sort");
 
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
@@ -171,9 +171,11 @@ public class ReviewPart {
         Set<String> keys = new LinkedHashSet<>(pushed.keySet());
         keys.addAll(central.keySet());
         Color marked = new Color(255, 236, 179); // a light amber, readable with the default dark text
+        boolean mayUseNumber = session.operator().may(Permission.USE_INDIVIDUAL_NUMBER);
         for (String k : keys) {
-            if (HIDDEN.contains(k.contains(".") ? k.substring(k.lastIndexOf('.') + 1) : k)) {
-                continue;
+            String leaf = k.contains(".") ? k.substring(k.lastIndexOf('.') + 1) : k;
+            if (HIDDEN.contains(leaf) || leaf.equals("individual_number") && !mayUseNumber) {
+                continue; // 個人番号 only for the roles that may see it
             }
             String a = central.getOrDefault(k, "");
             String b = pushed.getOrDefault(k, "");
