@@ -172,6 +172,7 @@ public final class Report {
             new Panel("Search service / plain SQL (p50 ratio)", "x", SEARCHES, Figure::ratio),
             new Panel("Change throughput (move, register + confirm), median", "changes/s", List.of("change.rate"), Figure::p50),
             new Panel("Resident copy PDF (household)", "ms", List.of("cert.time", "cert.first"), Figure::p50),
+            new Panel("1,000 address labels (24 per A4 sheet), median", "s", List.of("labels.1000"), Figure::p50),
             new Panel("Demo town generation", "persons/s", List.of("generate.rate"), Figure::p50),
             new Panel("Heap used (after GC) and database on disk", "MB", List.of("heap.loaded", "desk.heap", "disk.database"),
                     Figure::p50),

@@ -29,6 +29,11 @@ import jp.kiban.core.id.HouseholdNumber;
 import jp.kiban.demo.DemoTown;
 import jp.kiban.forms.CertificateService;
 import jp.kiban.forms.IssuedCertificate;
+import jp.kiban.forms.LabelDocument;
+import jp.kiban.forms.LabelLayout;
+import jp.kiban.forms.LabelOptions;
+import jp.kiban.forms.LabelProgress;
+import jp.kiban.forms.LabelService;
 import jp.kiban.forms.ResidentCopyOptions;
 import jp.kiban.persistence.Database;
 import jp.kiban.persistence.SchemaMigrations;
@@ -131,16 +136,16 @@ public final class TownBench {
         figures.addAll(changes(database));
         log.printf("[%d] 住民票の写し …%n", size);
         figures.addAll(certificates(people));
-        figures.add(Figure.notMeasured(db, size, "labels.1000", "1,000 宛名ラベル (PDF)", "s",
-                "not available yet: no label sheet service on main"));
+        log.printf("[%d] 宛名ラベル …%n", size);
+        figures.addAll(labels(people));
         figures.add(Figure.notMeasured(db, size, "batch.juminzei", "個人住民税 yearly batch (whole town)", "s",
                 "not available yet: no 個人住民税 business"));
         figures.add(Figure.notMeasured(db, size, "batch.kokuho", "国保税 yearly batch (whole town)", "s",
                 "not available yet: no 国保税 business"));
         figures.add(Figure.notMeasured(db, size, "sync.push", "Sync: push of a 10,000-change backlog", "s",
-                "not available yet: no central server on main (the outbox exists, nothing pushes it yet)"));
+                "not available yet: the outbox and the central server are on main, the client push is not"));
         figures.add(Figure.notMeasured(db, size, "sync.replica", "Sync: download of the whole replica", "s",
-                "not available yet: no central server on main"));
+                "not available yet: no client sync (replica download) on main"));
         return figures;
     }
 
@@ -225,7 +230,10 @@ public final class TownBench {
         };
     }
 
-    /** The SQL that ResidentServiceComponent.search runs for one criterion (its JPQL, as EclipseLink writes it). */
+    /**
+     * The first of the two statements ResidentServiceComponent.search runs for one criterion (its JPQL, as
+     * EclipseLink writes it): the keys of the page. The second reads the page's rows ({@link #rowsSql}).
+     */
     static String searchSql(Kind kind) {
         String criterion = switch (kind) {
         case KANA -> "s.furigana_key LIKE ? ESCAPE '\\'";
@@ -234,14 +242,20 @@ public final class TownBench {
         case ADDRESS -> "s.address_key LIKE ? ESCAPE '\\'";
         case NUMBER -> "s.addressee_number = ?";
         };
-        return "SELECT s.* FROM resident_snapshot s, resident_person p"
+        return "SELECT s.addressee_number, s.history_number FROM resident_snapshot s, resident_person p"
                 + " WHERE p.addressee_number = s.addressee_number AND p.current_history = s.history_number"
                 + " AND (s.status = 'RESIDENT' OR (s.status = 'MOVING_OUT' AND s.planned_move_out > ?))"
                 + " AND " + criterion + " ORDER BY s.furigana_key, s.addressee_number"
                 + " OFFSET 0 ROWS FETCH NEXT " + (PAGE + 1) + " ROWS ONLY";
     }
 
-    /** Runs the plain query and reads every column of every row, as the mapping to entities would. */
+    /** The second statement: every column of the snapshots of the page's persons (filtered to the page's keys in Java). */
+    static String rowsSql(int persons) {
+        return "SELECT * FROM resident_snapshot WHERE addressee_number IN ("
+                + String.join(",", Collections.nCopies(persons, "?")) + ")";
+    }
+
+    /** Runs the two plain statements and reads every column of the page's rows, as the mapping to entities would. */
     private static int plain(PreparedStatement st, Kind kind, Person p, LocalDate today) {
         try {
             st.setDate(1, java.sql.Date.valueOf(today));
@@ -255,17 +269,36 @@ public final class TownBench {
             case ADDRESS -> st.setString(2, likeContains(p.address()));
             case NUMBER -> st.setString(2, p.number());
             }
-            int rows = 0;
+            List<String> keys = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    for (int k = 1; k <= columns; k++) {
-                        rs.getObject(k);
-                    }
-                    rows++;
+                while (rs.next() && keys.size() < PAGE) {
+                    keys.add(rs.getString(1) + "/" + rs.getInt(2));
                 }
             }
-            return Math.min(rows, PAGE);
+            if (keys.isEmpty()) {
+                return 0;
+            }
+            List<String> persons = keys.stream().map(k -> k.substring(0, k.indexOf('/'))).distinct().toList();
+            Set<String> wanted = new java.util.HashSet<>(keys);
+            int rows = 0;
+            try (PreparedStatement page = st.getConnection().prepareStatement(rowsSql(persons.size()))) {
+                for (int i = 0; i < persons.size(); i++) {
+                    page.setString(i + 1, persons.get(i));
+                }
+                try (ResultSet rs = page.executeQuery()) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        Object[] row = new Object[columns];
+                        for (int k = 1; k <= columns; k++) {
+                            row[k - 1] = rs.getObject(k);
+                        }
+                        if (wanted.contains(((String) row[0]).strip() + "/" + ((Number) row[1]).intValue())) {
+                            rows++;
+                        }
+                    }
+                }
+            }
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("Plain SQL search failed: " + e.getMessage(), e);
         }
@@ -435,6 +468,36 @@ public final class TownBench {
                 Figure.of(db, size, "cert.time", "住民票の写し (household, 続柄, PDF)", "ms", times, null,
                         String.format(Locale.ROOT, "%.2f pages per copy", n == 0 ? 0.0 : pages / (double) n)),
                 Figure.of(db, size, "cert.size", "住民票の写し: PDF size (IPAmj明朝 subset)", "KB", kb, null, ""));
+    }
+
+    // ==== 宛名ラベル ===============================================================================
+
+    static final int LABELS = 1000;
+
+    /** 1,000 different people on 24面 sheets in the town's writing, as a mailing from the register would. */
+    private List<Figure> labels(List<Person> people) {
+        String db = settings.db();
+        int size = settings.size();
+        String label = "1,000 宛名ラベル (24面 A4 sheets, PDF)";
+        Optional<LabelService> service = services.find(LabelService.class, 10_000);
+        if (service.isEmpty()) {
+            return List.of(Figure.notMeasured(db, size, "labels.1000", label, "s", "not available: no LabelService installed"));
+        }
+        double[] seconds = new double[settings.repeat()];
+        LabelDocument last = null;
+        int count = 0;
+        for (int r = 0; r < settings.repeat(); r++) {
+            List<Person> shuffled = new ArrayList<>(people);
+            Collections.shuffle(shuffled, random);
+            List<AddresseeNumber> numbers = shuffled.stream().limit(LABELS).map(p -> AddresseeNumber.of(p.number())).toList();
+            count = numbers.size();
+            long t = System.nanoTime();
+            last = service.get().labels(CLERK, numbers, LabelOptions.of(LabelLayout.SHEET_24), LabelProgress.NONE);
+            seconds[r] = (System.nanoTime() - t) / 1e9;
+        }
+        String note = String.format(Locale.ROOT, "%d labels on %d pages, %d KB%s", last.labels(), last.pages(),
+                last.pdf().length / 1024, count < LABELS ? "; the town has only " + count + " people on the register" : "");
+        return List.of(Figure.of(db, size, "labels.1000", label, "s", seconds, null, note));
     }
 
     // ==== helpers ================================================================================

@@ -27,7 +27,6 @@ import jp.kiban.forms.IssuedCertificate;
 import jp.kiban.forms.ResidentCopyOptions;
 import jp.kiban.forms.StatedItem;
 import jp.kiban.forms.StatedItemsOptions;
-import jp.kiban.platform.Operator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,6 +103,9 @@ final class CertCommands {
         boolean individualNumber;
         @Option(names = "--with-furigana", description = "Print the フリガナ in brackets after each name.")
         boolean furigana;
+        @Option(names = "--without-residence-details", description = "For foreign residents: leave out 区分, 在留資格,"
+                + " 在留期間, 満了日 and 在留カード等番号 (printed by default).")
+        boolean withoutResidenceDetails;
         @Option(names = "--with-history", description = "Print every earlier change (履歴) of each person: dates,"
                 + " 異動事由, previous addresses and names.")
         boolean history;
@@ -129,6 +131,9 @@ final class CertCommands {
             if (furigana) {
                 o = o.withFurigana();
             }
+            if (withoutResidenceDetails) {
+                o = o.withoutResidenceDetails();
+            }
             if (history) {
                 o = o.withHistory();
             }
@@ -141,6 +146,7 @@ final class CertCommands {
             Function<CertificateService, IssuedCertificate> issue) {
         KibanCli cli = cert.root.cli;
         cert.root.environment();
+        cli.operator(); // log in first (or the data-folder owner while no user exists)
         long start = System.nanoTime();
         IssuedCertificate issued = issue.apply(cli.services.get(CertificateService.class));
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -193,7 +199,7 @@ final class CertCommands {
             AddresseeNumber number = parent.number(subject.person, "--person");
             ResidentCopyOptions options = items.options(parent, subject);
             return issue(parent, output, "住民票の写し", subject.out,
-                    s -> s.residentCopy(Operator.system(), number, options));
+                    s -> s.residentCopy(parent.root.cli.operator(), number, options));
         }
     }
 
@@ -218,7 +224,7 @@ final class CertCommands {
             AddresseeNumber number = parent.number(subject.person, "--person");
             ResidentCopyOptions options = items.options(parent, subject);
             return issue(parent, output, "住民票の除票の写し", subject.out,
-                    s -> s.removedResidentCopy(Operator.system(), number, options));
+                    s -> s.removedResidentCopy(parent.root.cli.operator(), number, options));
         }
     }
 
@@ -248,7 +254,7 @@ final class CertCommands {
             StatedItemsOptions options = new StatedItemsOptions(subject.household || !members.isEmpty(), members,
                     chosen);
             return issue(parent, output, "住民票記載事項証明書", subject.out,
-                    s -> s.statedItems(Operator.system(), number, options));
+                    s -> s.statedItems(parent.root.cli.operator(), number, options));
         }
     }
 
@@ -270,7 +276,7 @@ final class CertCommands {
         @Override
         public Integer call() {
             AddresseeNumber number = parent.number(person, "--person");
-            return issue(parent, output, "転出証明書", out, s -> s.moveOutCertificate(Operator.system(), number));
+            return issue(parent, output, "転出証明書", out, s -> s.moveOutCertificate(parent.root.cli.operator(), number));
         }
     }
 
@@ -297,7 +303,7 @@ final class CertCommands {
             LocalDate first = parent.date(from, "--from");
             LocalDate last = parent.date(to, "--to");
             parent.root.environment();
-            List<IssueRecord> lines = cli.services.get(IssueHistory.class).find(Operator.system(), who, first, last);
+            List<IssueRecord> lines = cli.services.get(IssueHistory.class).find(cli.operator(), who, first, last);
             if (output.json) {
                 List<Map<String, Object>> list = new ArrayList<>();
                 for (IssueRecord r : lines) {

@@ -19,7 +19,6 @@ import jp.kiban.characters.GaijiTable;
 import jp.kiban.cli.KibanCli.OutputOptions;
 import jp.kiban.cli.csv.ResidentCsv;
 import jp.kiban.core.csv.Csv;
-import jp.kiban.platform.Operator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,7 +62,7 @@ final class GaijiCommands {
             parent.root.environment();
             GaijiImportResult r;
             try (InputStream in = new java.io.ByteArrayInputStream(ResidentCommands.readFile(file))) {
-                r = cli.services.get(GaijiTable.class).importCsv(Operator.system(), in, replace);
+                r = cli.services.get(GaijiTable.class).importCsv(cli.operator(), in, replace);
             }
             if (!r.applied()) {
                 ResidentCommands.reportNothingImported(cli, output.json, file, r.problems());

@@ -24,6 +24,14 @@ import jp.kiban.demo.DemoTown;
 import jp.kiban.platform.KibanEnvironment;
 import jp.kiban.platform.Municipality;
 import jp.kiban.platform.MunicipalityService;
+import jp.kiban.platform.Operator;
+import jp.kiban.platform.Permission;
+import jp.kiban.security.AccessEvent;
+import jp.kiban.security.AccessKind;
+import jp.kiban.security.AccessLog;
+import jp.kiban.security.Authentication;
+import jp.kiban.security.SecurityRefusal;
+import jp.kiban.security.Users;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,16 +52,139 @@ public final class KibanCli {
     final Services services;
     final PrintStream out;
     final PrintStream err;
+    final Map<String, String> env;
+    final PasswordPrompt prompt;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private Root root;
+    private Operator operator;
+
+    /** Reads a secret without echo; null when there is no terminal to ask. */
+    public interface PasswordPrompt {
+        char[] read(String prompt);
+    }
 
     public KibanCli(Services services, PrintStream out, PrintStream err) {
+        this(services, out, err, System.getenv(), p -> System.console() == null ? null : System.console().readPassword("%s", p));
+    }
+
+    /**
+     * @param env    the environment ({@code KIBAN_PASSWORD}, {@code KIBAN_NEW_PASSWORD}, {@code KIBAN_OTP})
+     * @param prompt asks for a password when the environment has none
+     */
+    public KibanCli(Services services, PrintStream out, PrintStream err, Map<String, String> env, PasswordPrompt prompt) {
         this.services = services;
         this.out = out;
         this.err = err;
+        this.env = env;
+        this.prompt = prompt;
+    }
+
+    /**
+     * Who runs the command. While no user exists (a new installation, or one that never used login)
+     * the data-folder owner runs as {@link Operator#system()} with a warning; once users exist,
+     * {@code --user ID} and the password ({@code KIBAN_PASSWORD} or a prompt) are required.
+     */
+    Operator operator() {
+        if (operator == null) {
+            operator = authenticate(false).operator();
+        }
+        return operator;
+    }
+
+    /** True while no user exists. Fails closed: if the users cannot be read, nothing runs. */
+    boolean bootstrap() {
+        Users users = services.get(Users.class);
+        try {
+            return !users.anyUser();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot read the users (" + e.getMessage() + "); if the schema is not up to"
+                    + " date, run 'kiban cli db migrate'", e);
+        }
+    }
+
+    String terminal() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "localhost";
+        }
+        return services.get(KibanEnvironment.class).setting("terminal.id", "cli@" + host);
+    }
+
+    /** Logs in with --user; {@code forPasswordChange} lets an initial password through (to change it). */
+    Authentication.Login authenticate(boolean forPasswordChange) {
+        if (bootstrap()) {
+            err.println("warning: no users yet: running as the data-folder owner. Create the first administrator with"
+                    + " 'kiban cli user add --admin ID --name NAME'.");
+            return new Authentication.Login(Operator.system(), false);
+        }
+        if (root.user == null || root.user.isBlank()) {
+            throw new IllegalStateException("This installation has users: log in with --user ID (the password comes from"
+                    + " KIBAN_PASSWORD or a prompt)");
+        }
+        char[] password = secret("KIBAN_PASSWORD", "Password for " + root.user + ": ");
+        Authentication auth = services.get(Authentication.class);
+        String code = env.get("KIBAN_OTP");
+        Authentication.Login login;
+        try {
+            login = auth.login(root.user, password, code, terminal());
+        } catch (SecurityRefusal e) {
+            if (!"login.secondFactorRequired".equals(e.code()) || code != null) {
+                throw e;
+            }
+            char[] c = prompt.read("Confirmation code (authenticator app): ");
+            if (c == null) {
+                throw new IllegalStateException(e.getMessage() + " Set KIBAN_OTP or run in a terminal.");
+            }
+            login = auth.login(root.user, password, new String(c), terminal());
+        }
+        if (login.mustChangePassword() && !forPasswordChange) {
+            throw new IllegalStateException("The password of " + root.user + " is an initial one: change it first with"
+                    + " 'kiban cli --user " + root.user + " user passwd'");
+        }
+        operator = login.operator();
+        return login;
+    }
+
+    /** A secret from the environment variable, else from the prompt. */
+    char[] secret(String variable, String question) {
+        String v = env.get(variable);
+        if (v != null) {
+            return v.toCharArray();
+        }
+        char[] c = prompt.read(question);
+        if (c == null) {
+            throw new IllegalStateException("No password: set " + variable + " or run in a terminal");
+        }
+        return c;
+    }
+
+    /** Writes to the access log when someone is logged in (never fails the command). */
+    void log(AccessKind kind, String action, String detail) {
+        if (operator == null) {
+            return;
+        }
+        try {
+            services.get(AccessLog.class).record(AccessEvent.of(operator, kind, action, detail));
+        } catch (RuntimeException e) {
+            err.println("warning: could not write the access log: " + e.getMessage());
+        }
+    }
+
+    /** Refuses unless the operator has the permission (the services check again). */
+    Operator require(Permission permission) {
+        Operator op = operator();
+        if (!op.may(permission)) {
+            log(AccessKind.REFUSED, "cli", "permission " + permission + " missing");
+            throw new IllegalStateException("User " + op.id() + " may not do this (needs " + permission + ")");
+        }
+        return op;
     }
 
     public int run(String... args) {
-        CommandLine cl = new CommandLine(new Root(this));
+        root = new Root(this);
+        CommandLine cl = new CommandLine(root);
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -65,6 +196,8 @@ public final class KibanCli {
                 printJson(doc);
             }
             err.println("error: " + message);
+            log(AccessKind.ERROR, "cli." + String.join(" ", commandLine.getCommandSpec().qualifiedName(" ")
+                    .replace("kiban cli", "").strip().split(" ")), message);
             return FAILED;
         });
         return cl.execute(args);
@@ -88,9 +221,12 @@ public final class KibanCli {
             description = "Kiban (基盤) administration command line. Runs on the same bundles as the desk client.",
             subcommands = { VersionCommand.class, DbCommand.class, MunicipalityCommand.class, DemoCommand.class,
                     ResidentCommands.ResidentCommand.class, ResidentCommands.TownCommand.class, GaijiCommands.GaijiCommand.class,
-                    CertCommands.CertCommand.class, LabelCommands.LabelsCommand.class,
+                    CertCommands.CertCommand.class, LabelCommands.LabelsCommand.class, SecurityCommands.UserCommand.class,
+                    SecurityCommands.UnitCommand.class, SecurityCommands.AuditCommand.class,
                     CommandLine.HelpCommand.class },
             footer = { "", "The data folder is chosen by --data DIR, else KIBAN_DATA, else a per-user default.",
+                    "Once users exist, every command except version, help and db needs --user ID; the password comes from"
+                            + " KIBAN_PASSWORD or a prompt.",
                     "Exit codes: 0 success, 1 failure, 2 wrong usage." })
     static final class Root implements Callable<Integer> {
         final KibanCli cli;
@@ -100,6 +236,10 @@ public final class KibanCli {
         @Option(names = "--data", paramLabel = "DIR",
                 description = "Data folder (database, settings, logs). The kiban launcher passes it on to every bundle.")
         Path data;
+
+        @Option(names = "--user", paramLabel = "ID",
+                description = "Log in as this user (password from KIBAN_PASSWORD or a prompt; code from KIBAN_OTP).")
+        String user;
 
         Root(KibanCli cli) {
             this.cli = cli;
@@ -264,6 +404,7 @@ public final class KibanCli {
         public Integer call() {
             KibanCli cli = parent.root.cli;
             parent.root.environment();
+            cli.operator();
             Optional<Municipality> m = cli.services.get(MunicipalityService.class).current();
             if (output.json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
@@ -300,6 +441,7 @@ public final class KibanCli {
         public Integer call() {
             KibanCli cli = parent.root.cli;
             parent.root.environment();
+            cli.require(Permission.ADMINISTER);
             LocalGovernmentCode lgc;
             try {
                 lgc = LocalGovernmentCode.of(code);
@@ -309,6 +451,7 @@ public final class KibanCli {
             }
             Municipality saved = cli.services.get(MunicipalityService.class)
                     .configure(new Municipality(lgc, name, mayorTitle, mayorName, false));
+            cli.log(AccessKind.SETTING, "municipality.set", "municipality " + saved.code().value() + " " + saved.name());
             if (output.json) {
                 cli.printJson(Map.of("municipality", municipalityJson(saved)));
             } else {
@@ -347,6 +490,7 @@ public final class KibanCli {
                 throw new CommandLine.ParameterException(parent.spec.commandLine(),
                         "--residents must be between 1 and 1000000, not " + residents);
             }
+            cli.require(Permission.ADMINISTER);
             MunicipalityService towns = cli.services.get(MunicipalityService.class);
             Optional<Municipality> town = towns.current();
             if (town.isPresent() && !town.get().demo()) {

@@ -30,7 +30,6 @@ import jp.kiban.forms.LabelOptions;
 import jp.kiban.forms.LabelProgress;
 import jp.kiban.forms.LabelService;
 import jp.kiban.forms.LabelWriting;
-import jp.kiban.platform.Operator;
 import jp.kiban.resident.Household;
 import jp.kiban.resident.ResidentRecord;
 import jp.kiban.resident.ResidentRegistry;
@@ -133,7 +132,7 @@ final class LabelCommands {
             long startNanos = System.nanoTime();
             LabelDocument doc;
             try {
-                doc = cli.services.get(LabelService.class).labels(Operator.system(), numbers, options,
+                doc = cli.services.get(LabelService.class).labels(cli.operator(), numbers, options,
                         progress(cli));
             } catch (LabelCharacterException e) {
                 if (!output.json) {
@@ -214,7 +213,7 @@ final class LabelCommands {
             ResidentRegistry registry = cli.services.get(ResidentRegistry.class);
             List<AddresseeNumber> numbers = new ArrayList<>();
             if (source.allCurrent) {
-                registry.exportCurrent(Operator.system(), false, r -> numbers.add(r.addresseeNumber()));
+                registry.exportCurrent(cli.operator(), false, r -> numbers.add(r.addresseeNumber()));
             } else if (source.household != null) {
                 HouseholdNumber h;
                 try {
@@ -222,7 +221,7 @@ final class LabelCommands {
                 } catch (RuntimeException e) {
                     throw usage("--household " + source.household + ": " + e.getMessage());
                 }
-                Household household = registry.household(Operator.system(), h);
+                Household household = registry.household(cli.operator(), h);
                 household.members().stream().map(ResidentRecord::addresseeNumber).forEach(numbers::add);
                 if (numbers.isEmpty()) {
                     throw new IllegalStateException("No current member in household " + source.household);

@@ -25,7 +25,6 @@ import jp.kiban.cli.csv.ResidentCsv;
 import jp.kiban.core.id.AddresseeNumber;
 import jp.kiban.platform.Municipality;
 import jp.kiban.platform.MunicipalityService;
-import jp.kiban.platform.Operator;
 import jp.kiban.resident.ChangeResult;
 import jp.kiban.resident.ResidentChanges;
 import jp.kiban.resident.ResidentRecord;
@@ -90,6 +89,7 @@ final class ResidentCommands {
         public Integer call() {
             KibanCli cli = parent.root.cli;
             parent.root.environment();
+            cli.operator(); // log in first (or the data-folder owner while no user exists)
             Municipality town = town(cli);
             String text;
             try {
@@ -105,7 +105,7 @@ final class ResidentCommands {
                 report(cli, read.problems().stream().map(ResidentCsv.Problem::toString).toList());
                 return KibanCli.FAILED;
             }
-            List<ChangeResult> results = cli.services.get(ResidentChanges.class).applyAll(Operator.system(),
+            List<ChangeResult> results = cli.services.get(ResidentChanges.class).applyAll(cli.operator(),
                     read.moveIns());
             int persons = results.stream().mapToInt(r -> r.persons().size()).sum();
             if (output.json) {
@@ -157,6 +157,7 @@ final class ResidentCommands {
         public Integer call() throws IOException {
             KibanCli cli = parent.root.cli;
             parent.root.environment();
+            cli.operator(); // log in first (or the data-folder owner while no user exists)
             ResidentRegistry registry = cli.services.get(ResidentRegistry.class);
             boolean toStdout = file.equals("-");
             Path target = toStdout ? null : Path.of(file);
@@ -172,7 +173,7 @@ final class ResidentCommands {
                 w.write('\uFEFF');
                 w.write(jp.kiban.core.csv.Csv.format(ResidentCsv.COLUMNS));
                 w.write("\r\n");
-                count[0] = registry.exportCurrent(Operator.system(), includeRemoved, r -> {
+                count[0] = registry.exportCurrent(cli.operator(), includeRemoved, r -> {
                     try {
                         w.write(jp.kiban.core.csv.Csv.format(ResidentCsv.line(r, r.householdNumber().value(),
                                 r.moveOutCertificate().map(c -> c.issuedBy().value()).orElse(""))));
@@ -213,13 +214,14 @@ final class ResidentCommands {
         public Integer call() {
             KibanCli cli = parent.root.cli;
             parent.root.environment();
+            cli.operator(); // log in first (or the data-folder owner while no user exists)
             AddresseeNumber n;
             try {
                 n = AddresseeNumber.of(number);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(parent.spec.commandLine(), number + ": " + e.getMessage());
             }
-            List<ResidentRecord> history = cli.services.get(ResidentRegistry.class).history(Operator.system(), n);
+            List<ResidentRecord> history = cli.services.get(ResidentRegistry.class).history(cli.operator(), n);
             if (history.isEmpty()) {
                 throw new IllegalStateException("No person with 宛名番号 " + n.value() + " on the register");
             }
@@ -283,9 +285,10 @@ final class ResidentCommands {
         public Integer call() throws IOException {
             KibanCli cli = parent.root.cli;
             parent.root.environment();
+            cli.operator(); // log in first (or the data-folder owner while no user exists)
             TownImportResult r;
             try (InputStream in = new java.io.ByteArrayInputStream(readFile(file))) {
-                r = cli.services.get(TownDictionary.class).importCsv(Operator.system(), in,
+                r = cli.services.get(TownDictionary.class).importCsv(cli.operator(), in,
                         replace ? TownImportMode.REPLACE : TownImportMode.ADD_OR_UPDATE);
             }
             if (!r.applied()) {
@@ -315,6 +318,7 @@ final class ResidentCommands {
         public Integer call() throws IOException {
             KibanCli cli = parent.root.cli;
             parent.root.environment();
+            cli.operator(); // log in first (or the data-folder owner while no user exists)
             TownDictionary dictionary = cli.services.get(TownDictionary.class);
             if (file.equals("-")) {
                 dictionary.exportCsv(cli.out);

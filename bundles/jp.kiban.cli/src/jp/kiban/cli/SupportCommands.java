@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 
 import jp.kiban.cli.KibanCli.OutputOptions;
 import jp.kiban.core.id.AddresseeNumber;
-import jp.kiban.platform.Operator;
 import jp.kiban.resident.SupportMeasure;
 import jp.kiban.resident.SupportMeasures;
 import picocli.CommandLine;
@@ -105,7 +104,7 @@ final class SupportCommands {
             LocalDate start = Optional.ofNullable(parent.date(from, "--from")).orElse(LocalDate.now());
             LocalDate end = parent.date(until, "--until");
             KibanCli cli = parent.cli();
-            SupportMeasure m = cli.services.get(SupportMeasures.class).set(Operator.system(), number, reason, start,
+            SupportMeasure m = cli.services.get(SupportMeasures.class).set(cli.operator(), number, reason, start,
                     end);
             if (output.json) {
                 cli.printJson(SupportCommand.json(number, Optional.of(m)));
@@ -133,7 +132,7 @@ final class SupportCommands {
         public Integer call() {
             AddresseeNumber number = parent.number(person);
             KibanCli cli = parent.cli();
-            cli.services.get(SupportMeasures.class).clear(Operator.system(), number, note);
+            cli.services.get(SupportMeasures.class).clear(cli.operator(), number, note);
             if (output.json) {
                 cli.printJson(SupportCommand.json(number, Optional.empty()));
             } else {
@@ -157,7 +156,7 @@ final class SupportCommands {
         public Integer call() {
             AddresseeNumber number = parent.number(person);
             KibanCli cli = parent.cli();
-            Optional<SupportMeasure> m = cli.services.get(SupportMeasures.class).current(Operator.system(), number);
+            Optional<SupportMeasure> m = cli.services.get(SupportMeasures.class).current(cli.operator(), number);
             if (output.json) {
                 cli.printJson(SupportCommand.json(number, m));
             } else if (m.isEmpty()) {

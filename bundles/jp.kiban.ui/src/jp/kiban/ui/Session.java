@@ -1,9 +1,9 @@
 package jp.kiban.ui;
 
 import java.net.InetAddress;
-import java.util.EnumSet;
-import java.util.Locale;
-import java.util.Set;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.e4.core.di.annotations.Creatable;
 
@@ -11,34 +11,25 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jp.kiban.platform.KibanEnvironment;
 import jp.kiban.platform.Operator;
-import jp.kiban.platform.Role;
 
 /**
- * Who works at this desk client. Until login exists (the security issue), the operator comes from
- * the settings {@code operator.id}, {@code operator.name} and {@code operator.roles} (comma separated
- * {@link Role} names); defaults: the OS user, and in demo mode the roles 窓口 + 審査 so that one person
- * can try the whole 仮登録 → 本登録 flow, otherwise 窓口 only.
+ * Who works at this desk client: set by the login dialog (jp.kiban.security's {@code Authentication})
+ * before the main window shows, and again after the screen was locked. Business UIs pass
+ * {@link #operator()} on every service call; the services check the permissions.
  */
 @Creatable
 @Singleton
 public class Session {
-    private final Operator operator;
+    private final String terminal;
+    private volatile Operator operator;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     @Inject
     public Session(KibanEnvironment environment) {
-        String id = environment.setting("operator.id", System.getProperty("user.name", "counter"));
-        String name = environment.setting("operator.name", id);
-        String defaultRoles = environment.demoMode() ? "COUNTER,SUPERVISOR" : "COUNTER";
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String r : environment.setting("operator.roles", defaultRoles).split(",")) {
-            if (!r.isBlank()) {
-                roles.add(Role.valueOf(r.strip().toUpperCase(Locale.ROOT)));
-            }
-        }
-        operator = new Operator(id, name, terminal(), roles);
+        terminal = environment.setting("terminal.id", hostName());
     }
 
-    private static String terminal() {
+    private static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (Exception e) {
@@ -46,7 +37,32 @@ public class Session {
         }
     }
 
+    /** The terminal id recorded in the access log: setting {@code terminal.id}, else the host name. */
+    public String terminal() {
+        return terminal;
+    }
+
+    /** The logged-in operator; throws if nobody is logged in (no business screen is reachable then). */
     public Operator operator() {
-        return operator;
+        Operator o = operator;
+        if (o == null) {
+            throw new IllegalStateException("Nobody is logged in at this desk");
+        }
+        return o;
+    }
+
+    public Optional<Operator> current() {
+        return Optional.ofNullable(operator);
+    }
+
+    /** Called by the login dialog. */
+    public void loggedIn(Operator o) {
+        operator = o;
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Runs (on the caller's thread) after each login. */
+    public void onLogin(Runnable listener) {
+        listeners.add(listener);
     }
 }

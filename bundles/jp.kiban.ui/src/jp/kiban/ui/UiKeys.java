@@ -23,6 +23,56 @@ public final class UiKeys {
     public static final String HOME_TITLE = "home.title";
     public static final String HOME_MESSAGE = "home.message";
     public static final String SYSTEM_TABLE = "system.table";
+    public static final String STATUS_OPERATOR = "status.operator";
+
+    public static final String LOGIN_SHELL = "login.shell";
+    public static final String LOGIN_NOTICE = "login.notice";
+    public static final String LOGIN_ID = "login.id";
+    public static final String LOGIN_PASSWORD = "login.password";
+    public static final String LOGIN_CODE = "login.code";
+    public static final String LOGIN_MESSAGE = "login.message";
+    public static final String LOGIN_OK = "login.ok";
+    public static final String LOGIN_QUIT = "login.quit";
+    public static final String LOGIN_DEMO = "login.demo";
+
+    public static final String AUDIT_PERSON = "audit.person";
+    public static final String AUDIT_OPERATOR = "audit.operator";
+    public static final String AUDIT_FROM = "audit.from";
+    public static final String AUDIT_TO = "audit.to";
+    public static final String AUDIT_KIND = "audit.kind";
+    public static final String AUDIT_SEARCH = "audit.search";
+    public static final String AUDIT_VERIFY = "audit.verify";
+    public static final String AUDIT_ANALYSE = "audit.analyse";
+    public static final String AUDIT_EXPORT = "audit.export";
+    public static final String AUDIT_MESSAGE = "audit.message";
+    public static final String AUDIT_ENTRIES = "audit.entries";
+    public static final String AUDIT_FINDINGS = "audit.findings";
+
+    public static final String USERS_TABLE = "users.table";
+    public static final String USERS_ID = "users.id";
+    public static final String USERS_NAME = "users.name";
+    public static final String USERS_UNIT = "users.unit";
+    public static final String USERS_BUSINESSES = "users.businesses";
+    /** Followed by the {@code Role} name, e.g. {@code users.role.COUNTER}. */
+    public static final String USERS_ROLE_PREFIX = "users.role.";
+    public static final String USERS_PASSWORD = "users.password";
+    public static final String USERS_ADD = "users.add";
+    public static final String USERS_UPDATE = "users.update";
+    public static final String USERS_UNLOCK = "users.unlock";
+    public static final String USERS_DISABLE = "users.disable";
+    public static final String USERS_ENABLE = "users.enable";
+    public static final String USERS_RESET = "users.reset";
+    public static final String USERS_TOTP = "users.totp";
+    public static final String USERS_MESSAGE = "users.message";
+    public static final String USERS_SECRET = "users.secret";
+
+    public static final String PASSWORD_SHELL = "password.shell";
+    public static final String PASSWORD_CURRENT = "password.current";
+    public static final String PASSWORD_NEW = "password.new";
+    public static final String PASSWORD_REPEAT = "password.repeat";
+    public static final String PASSWORD_MESSAGE = "password.message";
+    public static final String PASSWORD_OK = "password.ok";
+    public static final String PASSWORD_CANCEL = "password.cancel";
 
     private UiKeys() {
     }

@@ -362,8 +362,8 @@ public class LabelSheetComponent implements LabelService {
         while (true) {
             nameSize = Math.max(Math.min(s.nameMax(), height / nameChars), Math.min(s.nameMin(), s.nameMax()));
             nameSize = Math.max(nameSize, size);
-            nameColumns = columns(t.name(), (int) Math.floor(height / nameSize));
-            int perColumn = (int) Math.floor(height / size);
+            nameColumns = columns(t.name(), fitting(height, nameSize));
+            int perColumn = fitting(height, size);
             columns = new ArrayList<>();
             for (String line : t.lines()) {
                 columns.addAll(columns(line, perColumn));
@@ -401,14 +401,48 @@ public class LabelSheetComponent implements LabelService {
         }
     }
 
-    /** Splits {@code text} into columns of at most {@code perColumn} name characters. */
-    private static List<String> columns(String text, int perColumn) {
+    /** How many characters of {@code size} fit a column of {@code height} (a rounding error does not cost one). */
+    private static int fitting(float height, float size) {
+        return Math.max(1, (int) Math.floor(height / size + 1e-3f));
+    }
+
+    /** Characters that belong to a number on a vertical label (漢数字 and the ー between numbers). */
+    private static final String NUMERALS = "〇一二三四五六七八九十ー";
+    /** A column may well end after these (都道府県, 市区町村, 郡, 丁目). */
+    private static final String BREAK_AFTER = "都道府県市区町村郡目";
+
+    /**
+     * Splits {@code text} into columns of at most {@code perColumn} name characters: as few columns as
+     * needed, of about equal length (no single character left over in a column of its own), ending where
+     * an address divides naturally (after 都道府県, 市区町村, 丁目, or where a number starts) and never inside
+     * a number if that can be helped (二二番地 is not cut between 二 and 二).
+     */
+    static List<String> columns(String text, int perColumn) {
         List<String> chars = jp.kiban.core.name.NameCharacters.split(text);
+        int n = chars.size();
         int per = Math.max(1, perColumn);
         List<String> result = new ArrayList<>();
-        for (int i = 0; i < chars.size(); i += per) {
-            result.add(String.join("", chars.subList(i, Math.min(chars.size(), i + per))));
+        int start = 0;
+        while (n - start > per) {
+            int remaining = n - start;
+            int count = (remaining + per - 1) / per;
+            int target = start + (remaining + count - 1) / count;
+            int best = -1;
+            int bestScore = Integer.MAX_VALUE;
+            for (int cut = start + Math.max(1, (target - start + 1) / 2); cut <= start + per && cut < n; cut++) {
+                boolean before = NUMERALS.contains(chars.get(cut - 1));
+                boolean after = NUMERALS.contains(chars.get(cut));
+                int score = Math.abs(cut - target) + (before && after ? 100 : 0) + (!before && after ? -2 : 0)
+                        + (BREAK_AFTER.contains(chars.get(cut - 1)) ? -3 : 0);
+                if (score < bestScore) {
+                    bestScore = score;
+                    best = cut;
+                }
+            }
+            result.add(String.join("", chars.subList(start, best)));
+            start = best;
         }
+        result.add(String.join("", chars.subList(start, n)));
         return result;
     }
 

@@ -14,6 +14,9 @@ import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import jp.kiban.core.address.Prefecture;
 import jp.kiban.core.date.RecordedDate;
@@ -40,6 +43,9 @@ import jp.kiban.resident.ResidentRegistry;
 import jp.kiban.resident.ResidentStatus;
 import jp.kiban.resident.ResidentType;
 import jp.kiban.resident.SupportMeasures;
+import jp.kiban.security.AccessEvent;
+import jp.kiban.security.AccessKind;
+import jp.kiban.security.AccessLog;
 
 /**
  * The certificates of the resident register as A4 PDFs in IPAmj明朝, from the confirmed register as of
@@ -78,6 +84,10 @@ public class ResidentCopyComponent implements CertificateService {
     private Transactions tx;
     @Reference
     private SupportMeasures supportMeasures;
+    /** The access log (jp.kiban.security): every certificate issued or refused. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AccessLog accessLog;
 
     private FormFont font;
 
@@ -186,6 +196,9 @@ public class ResidentCopyComponent implements CertificateService {
             }
             LOG.info(() -> "Issued " + form.kind() + " " + issued.issueNumber() + " for addressee " + person.value()
                     + " (" + form.persons().size() + " person(s), " + issued.pages() + " page(s)) by " + operator.id());
+            access(AccessEvent.of(operator, AccessKind.CERTIFICATE, "cert." + form.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    form.persons().stream().map(r -> r.addresseeNumber().value()).toList(), form.individualNumber(),
+                    "issued " + issued.issueNumber() + ", " + issued.pages() + " page(s), items: " + form.items()));
             return issued;
         } catch (FormException e) {
             LOG.warning(() -> "Refused " + kind[0] + " for addressee " + person.value() + " to " + operator.id() + ": "
@@ -197,7 +210,20 @@ public class ResidentCopyComponent implements CertificateService {
                 LOG.log(Level.SEVERE, "Refusal not recorded in the issue history: " + recording.getMessage(),
                         recording);
             }
+            access(AccessEvent.of(operator, AccessKind.REFUSED, "cert." + kind[0].name().toLowerCase(java.util.Locale.ROOT),
+                    List.of(person.value()), false, "refused: " + e.code()));
             throw e;
+        }
+    }
+
+    private void access(AccessEvent event) {
+        AccessLog log = accessLog;
+        if (log != null) {
+            try {
+                log.record(event);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Access log entry not written: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -290,6 +316,9 @@ public class ResidentCopyComponent implements CertificateService {
         if (o.furigana()) {
             items.add(texts.getString("furigana"));
         }
+        if (o.omitResidenceDetails()) {
+            items.add(texts.getString("item.withoutResidenceDetails"));
+        }
         if (o.history()) {
             items.add(texts.getString("item.history"));
         }
@@ -332,7 +361,7 @@ public class ResidentCopyComponent implements CertificateService {
             PersonData p = r.person();
             boolean foreign = p.type() != ResidentType.JAPANESE;
             List<Cell> cells = new ArrayList<>();
-            cells.add(new Cell(texts.getString("name"), p.name().fullName(), true));
+            cells.add(new Cell(texts.getString("name"), name(p), true));
             cells.add(new Cell(texts.getString("furigana"),
                     options.has(StatedItem.FURIGANA) ? p.furigana().value() : "", true));
             cells.add(new Cell(texts.getString("birthDate"), date(p.birthDate(), foreign), false));
@@ -403,7 +432,7 @@ public class ResidentCopyComponent implements CertificateService {
             PersonData p = r.person();
             boolean foreign = p.type() != ResidentType.JAPANESE;
             List<Cell> cells = new ArrayList<>();
-            cells.add(new Cell(texts.getString("name"), p.name().fullName(), true));
+            cells.add(new Cell(texts.getString("name"), name(p), true));
             cells.add(new Cell(texts.getString("furigana"), p.furigana().value(), true));
             cells.add(new Cell(texts.getString("birthDate"), date(p.birthDate(), foreign), false));
             cells.add(new Cell(texts.getString("sex"), p.sex().label(), false));
@@ -555,7 +584,10 @@ public class ResidentCopyComponent implements CertificateService {
         pdf.fill(x, y, LABEL_WIDTH, ROW, 0.92f);
         pdf.rect(x, y, w, ROW);
         pdf.line(x + LABEL_WIDTH, y, x + LABEL_WIDTH, y + ROW);
-        float labelSize = pdf.width(c.label(), 9) > LABEL_WIDTH - 10 ? 7.5f : 9;
+        float labelSize = 9;
+        while (labelSize > 5.5f && pdf.width(c.label(), labelSize) > LABEL_WIDTH - 10) {
+            labelSize -= 0.5f;
+        }
         pdf.textSpread(x + 5, y + 7, LABEL_WIDTH - 10, labelSize, c.label());
         float valueSize = 10;
         float room = w - LABEL_WIDTH - 14;
@@ -611,7 +643,7 @@ public class ResidentCopyComponent implements CertificateService {
         PersonData p = r.person();
         boolean foreign = p.type() != ResidentType.JAPANESE;
         List<Cell> cells = new ArrayList<>();
-        cells.add(new Cell(texts.getString("name"), p.name().fullName(), true));
+        cells.add(new Cell(texts.getString("name"), name(p), true));
         cells.add(new Cell(texts.getString("furigana"), options.furigana() ? p.furigana().value() : "", true));
         cells.add(new Cell(texts.getString("birthDate"), date(p.birthDate(), foreign), false));
         cells.add(new Cell(texts.getString("sex"), p.sex().label(), false));
@@ -623,11 +655,23 @@ public class ResidentCopyComponent implements CertificateService {
         cells.add(new Cell(texts.getString("addressSince"), date(r.addressSince(), foreign), false));
         cells.add(new Cell(texts.getString("notifiedOn"),
                 r.addressNotifiedOn().map(d -> date(d, foreign)).orElse(""), false));
+        cells.add(new Cell(texts.getString("previousAddress"), r.previousAddress().orElse(""), true));
+        p.formerSurname().ifPresent(f -> cells.add(new Cell(texts.getString("formerSurname"), f, true)));
+        p.commonName().ifPresent(c -> cells.add(new Cell(texts.getString("commonName"), c.fullName(), true)));
         if (foreign) {
             cells.add(new Cell(texts.getString("nationality"),
                     p.foreign().map(fr -> fr.nationality()).orElse(""), false));
+            if (!options.omitResidenceDetails()) {
+                p.foreign().ifPresent(fr -> {
+                    cells.add(new Cell(texts.getString("foreignCategory"), fr.category().label(), false));
+                    cells.add(new Cell(texts.getString("residenceStatus"), fr.residenceStatus().orElse(""), false));
+                    cells.add(new Cell(texts.getString("periodOfStay"), fr.periodOfStay().orElse(""), false));
+                    cells.add(new Cell(texts.getString("stayExpiresOn"),
+                            fr.stayExpiresOn().map(d -> date(d, true)).orElse(""), false));
+                    cells.add(new Cell(texts.getString("cardNumber"), fr.cardNumber().orElse(""), false));
+                });
+            }
         }
-        cells.add(new Cell(texts.getString("previousAddress"), r.previousAddress().orElse(""), true));
         if (options.domicile() && !foreign) {
             cells.add(new Cell(texts.getString("domicile"),
                     p.domicile().map(d -> d.registeredDomicile()).orElse(""), true));
@@ -643,6 +687,13 @@ public class ResidentCopyComponent implements CertificateService {
                     p.individualNumber().map(n -> n.value()).orElse(""), false));
         }
         return cells;
+    }
+
+    /** 氏名 as printed: a foreign resident's alphabet name first, then the name as registered if it differs. */
+    private static String name(PersonData p) {
+        String registered = p.name().fullName();
+        return p.alphabetName().map(a -> a.value().equals(registered) ? registered : a.value() + "　" + registered)
+                .orElse(registered);
     }
 
     private static float height(List<Cell> cells) {

@@ -583,50 +583,60 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
             throw new ResidentException("search.noCriteria");
         }
         LocalDate today = today();
-        StringBuilder jpql = new StringBuilder("SELECT s FROM ResidentSnapshot s, ResidentPerson p"
-                + " WHERE p.addresseeNumber = s.addresseeNumber AND p.currentHistory = s.historyNumber");
-        Map<String, Object> params = new HashMap<>();
+        // Two steps: the keys of the page first (the snapshot search indexes of V003 cover every column this
+        // reads, so the engine scans a narrow index and, for a フリガナ search, stops after the page), then the
+        // page's rows by key. Selecting whole rows in one step made Derby fetch every row before the LIKE.
+        // Native SQL with bound parameters: EclipseLink's Derby platform writes JPQL parameters of comparisons
+        // and LIKE into the SQL as literals, so every new input was a new statement for Derby to compile.
+        StringBuilder sql = new StringBuilder("SELECT s.addressee_number, s.history_number FROM resident_snapshot s, resident_person p"
+                + " WHERE p.addressee_number = s.addressee_number AND p.current_history = s.history_number");
+        List<Object> params = new ArrayList<>();
         if (!q.includeRemoved()) {
-            jpql.append(" AND (s.status = 'RESIDENT' OR (s.status = 'MOVING_OUT' AND s.plannedMoveOut > :today))");
-            params.put("today", today);
+            sql.append(" AND (s.status = 'RESIDENT' OR (s.status = 'MOVING_OUT' AND s.planned_move_out > ?))");
+            params.add(java.sql.Date.valueOf(today));
         }
         q.name().ifPresent(name -> {
             Optional<String> kana = SearchKeys.kanaInput(name);
             if (kana.isPresent()) {
-                jpql.append(" AND s.furiganaKey LIKE :name ESCAPE '\\'");
-                params.put("name", SearchKeys.likeContains(kana.get()));
+                sql.append(" AND s.furigana_key LIKE ? ESCAPE '\\'");
+                params.add(SearchKeys.likeContains(kana.get()));
             } else {
-                jpql.append(" AND s.nameKey LIKE :name ESCAPE '\\'");
-                params.put("name", SearchKeys.likeContains(SearchKeys.fold(name)));
+                sql.append(" AND s.name_key LIKE ? ESCAPE '\\'");
+                params.add(SearchKeys.likeContains(SearchKeys.fold(name)));
             }
         });
         q.birthDate().ifPresent(b -> {
-            jpql.append(" AND s.birthSort = :birth AND s.birthDate = :birthText");
-            params.put("birth", b.sortKey());
-            params.put("birthText", b.toStorageString());
+            sql.append(" AND s.birth_sort = ? AND s.birth_date = ?");
+            params.add(b.sortKey());
+            params.add(b.toStorageString());
         });
         q.address().ifPresent(a -> {
-            jpql.append(" AND s.addressKey LIKE :address ESCAPE '\\'");
-            params.put("address", SearchKeys.likeContains(SearchKeys.addressInput(a)));
+            sql.append(" AND s.address_key LIKE ? ESCAPE '\\'");
+            params.add(SearchKeys.likeContains(SearchKeys.addressInput(a)));
         });
         q.addresseeNumber().ifPresent(n -> {
-            jpql.append(" AND s.addresseeNumber = :an");
-            params.put("an", n.value());
+            sql.append(" AND s.addressee_number = ?");
+            params.add(n.value());
         });
         q.residentRecordCode().ifPresent(c -> {
-            jpql.append(" AND s.residentRecordCode = :rrc");
-            params.put("rrc", c.value());
+            sql.append(" AND s.resident_record_code = ?");
+            params.add(c.value());
         });
         q.individualNumber().ifPresent(n -> {
-            jpql.append(" AND s.individualNumber = :inum");
-            params.put("inum", n.value());
+            sql.append(" AND s.individual_number = ?");
+            params.add(n.value());
         });
-        jpql.append(" ORDER BY s.furiganaKey, s.addresseeNumber");
+        sql.append(" ORDER BY s.furigana_key, s.addressee_number OFFSET ").append(q.offset()).append(" ROWS FETCH NEXT ")
+                .append(q.limit() + 1).append(" ROWS ONLY");
         SearchResult result = tx.readOnly(em -> {
-            TypedQuery<SnapshotEntity> query = em.createQuery(jpql.toString(), SnapshotEntity.class);
-            params.forEach(query::setParameter);
-            List<SnapshotEntity> rows = query.setFirstResult(q.offset()).setMaxResults(q.limit() + 1).getResultList();
-            boolean more = rows.size() > q.limit();
+            jakarta.persistence.Query query = em.createNativeQuery(sql.toString());
+            for (int i = 0; i < params.size(); i++) {
+                query.setParameter(i + 1, params.get(i));
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> keys = query.getResultList();
+            boolean more = keys.size() > q.limit();
+            List<SnapshotEntity> rows = snapshots(em, keys.subList(0, Math.min(keys.size(), q.limit())));
             Reader reader = new Reader(em).prefetch(rows);
             List<ResidentRecord> hits = rows.stream().limit(q.limit()).map(s -> record(em, reader, s, today, operator))
                     .toList();
@@ -635,6 +645,33 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
         access(operator, ResidentAccess.Kind.SEARCH, result.hits().stream().map(ResidentRecord::addresseeNumber).toList(),
                 q.individualNumber().isPresent() || shown(operator, result.hits()), "search");
         return result;
+    }
+
+    /** The snapshots with these (宛名番号, 履歴番号) keys, in the order given. */
+    private static List<SnapshotEntity> snapshots(EntityManager em, List<Object[]> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<String> persons = keys.stream().map(k -> (String) k[0]).distinct().toList();
+        Map<String, SnapshotEntity> byKey = new HashMap<>();
+        for (int i = 0; i < persons.size(); i += 500) {
+            for (SnapshotEntity s : nativeIn(em, "SELECT * FROM resident_snapshot WHERE addressee_number IN ",
+                    persons.subList(i, Math.min(persons.size(), i + 500)), SnapshotEntity.class)) {
+                byKey.put(s.addresseeNumber + "/" + s.historyNumber, s);
+            }
+        }
+        return keys.stream().map(k -> byKey.get(((String) k[0]).strip() + "/" + ((Number) k[1]).intValue())).toList();
+    }
+
+    /** {@code select} followed by an IN list of bound parameters (one statement per list length, cached by the engine). */
+    @SuppressWarnings("unchecked")
+    static <T> List<T> nativeIn(EntityManager em, String select, List<String> values, Class<T> entity) {
+        jakarta.persistence.Query query = em.createNativeQuery(
+                select + "(" + String.join(",", java.util.Collections.nCopies(values.size(), "?")) + ")", entity);
+        for (int i = 0; i < values.size(); i++) {
+            query.setParameter(i + 1, values.get(i));
+        }
+        return query.getResultList();
     }
 
     @Override
@@ -707,9 +744,8 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
         Reader prefetch(List<SnapshotEntity> rows) {
             List<String> ids = rows.stream().map(s -> s.changeId).distinct().filter(id -> !changes.containsKey(id)).toList();
             for (int i = 0; i < ids.size(); i += 500) {
-                em.createQuery("SELECT c FROM ResidentChange c WHERE c.changeId IN :ids", ChangeEntity.class)
-                        .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList()
-                        .forEach(c -> changes.put(c.changeId, info(c)));
+                nativeIn(em, "SELECT * FROM resident_change WHERE change_id IN ", ids.subList(i, Math.min(ids.size(), i + 500)),
+                        ChangeEntity.class).forEach(c -> changes.put(c.changeId, info(c)));
             }
             return this;
         }

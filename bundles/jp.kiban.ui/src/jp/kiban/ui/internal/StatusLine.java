@@ -37,6 +37,8 @@ public class StatusLine {
     ConnectionStatus connection;
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    @Inject
+    jp.kiban.ui.Session session;
 
     private boolean databaseFailed;
     private Label connectionLabel;
@@ -46,7 +48,7 @@ public class StatusLine {
         // the renderer's composite has no layout of its own: without one the trim bar gets no height
         parent.setLayout(new FillLayout());
         Composite bar = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(3, false);
+        GridLayout layout = new GridLayout(4, false);
         layout.marginHeight = 2;
         layout.horizontalSpacing = 24;
         bar.setLayout(layout);
@@ -58,6 +60,16 @@ public class StatusLine {
             connectionLabel.setToolTipText(Messages.get("status.connection.tooltip"));
             connectionLabel.addListener(SWT.MouseUp, e -> connection.syncNow());
         }
+        Label who = new Label(bar, SWT.NONE);
+        who.setData(UiKeys.KEY, UiKeys.STATUS_OPERATOR);
+        who.setText(operatorText());
+        who.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
+        session.onLogin(() -> bar.getDisplay().asyncExec(() -> {
+            if (!who.isDisposed()) {
+                who.setText(operatorText());
+                bar.layout(true, true);
+            }
+        }));
         // The trim bar was laid out before this control had content; lay the window out again once it is up,
         // or the status line stays zero pixels high until something else triggers a layout.
         bar.getDisplay().asyncExec(() -> {
@@ -117,6 +129,13 @@ public class StatusLine {
             databaseFailed = true;
             return Messages.get("status.municipality.unknown");
         }
+    }
+
+    private String operatorText() {
+        return session.current().map(o -> Messages.get("status.operator", o.name(),
+                String.join("・", o.roles().stream().sorted().map(r -> Messages.get("role." + r.name())).toList())
+                        + (o.businesses().isEmpty() ? "" : " " + String.join(",", new java.util.TreeSet<>(o.businesses())))))
+                .orElse(Messages.get("status.operator.none"));
     }
 
     private String databaseText() {

@@ -100,7 +100,12 @@ class BenchTest {
         assertTrue(byId.get("cert.size").min() > 1, "a PDF with an embedded font subset is more than 1 KB");
         assertTrue(byId.get("heap.loaded").p50() > 0);
 
-        for (String id : List.of("labels.1000", "batch.juminzei", "batch.kokuho", "sync.push", "sync.replica")) {
+        Figure labels = byId.get("labels.1000");
+        assertTrue(labels.measured(), labels.note());
+        assertTrue(labels.note().matches("\\d+ labels on \\d+ pages, \\d+ KB; the town has only \\d+ people on the register"),
+                labels.note());
+
+        for (String id : List.of("batch.juminzei", "batch.kokuho", "sync.push", "sync.replica")) {
             Figure f = byId.get(id);
             assertFalse(f.measured(), id);
             assertTrue(f.note().startsWith("not available yet"), id + ": " + f.note());

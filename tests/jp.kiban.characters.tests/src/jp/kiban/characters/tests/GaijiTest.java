@@ -70,8 +70,14 @@ class GaijiTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (jp.kiban.cli.OsgiServices services = new jp.kiban.cli.OsgiServices(
                 FrameworkUtil.getBundle(GaijiTest.class).getBundleContext())) {
+            // the demo town has accounts: log in as its administrator (who also confirms, for the import)
+            String[] all = new String[args.length + 2];
+            all[0] = "--user";
+            all[1] = "kanri";
+            System.arraycopy(args, 0, all, 2, args.length);
             int code = new KibanCli(services, new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+                    new PrintStream(err, true, StandardCharsets.UTF_8), java.util.Map.of("KIBAN_PASSWORD", "kanri-demo-2026"),
+                    prompt -> null).run(all);
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
     }

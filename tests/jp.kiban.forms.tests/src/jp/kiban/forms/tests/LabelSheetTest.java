@@ -337,6 +337,39 @@ class LabelSheetTest {
         for (Run r : v) {
             assertTrue(inside(r, LabelLayout.SHEET_12, 0, 0, 0), r.toString());
         }
+        // the columns right to left, each read top to bottom: numbers are not cut, short lines stay whole
+        java.util.Map<Integer, StringBuilder> columns = new java.util.LinkedHashMap<>();
+        for (Run r : v) {
+            if (r.text().codePointCount(0, r.text().length()) == 1 && r.x() > name.get(0).x() + 5) {
+                columns.computeIfAbsent(Math.round(r.x()), k -> new StringBuilder()).append(r.text());
+            }
+        }
+        List<String> texts = columns.values().stream().map(StringBuilder::toString).toList();
+        assertTrue(texts.stream().anyMatch(c -> c.contains("一二ー三")), texts.toString());
+        assertTrue(texts.contains("白馬荘一〇一"), texts.toString());
+        assertEquals("長野県北安曇郡白馬村大字神城一二ー三白馬荘一〇一", String.join("", texts));
+
+        // on both sheets a name that fits one column is in one column
+        for (LabelLayout layout : List.of(LabelLayout.SHEET_12, LabelLayout.SHEET_24)) {
+            AddressLabel seven = label("3999301", "佐藤　和子", "東京都デモ町中央一丁目22番地10");
+            List<Run> sv = runs(labels.labels(clerk(), new LabelRun(List.of(seven), List.of()), LabelOptions.of(layout),
+                    LabelProgress.NONE).pdf());
+            float x = named(sv, "佐").get(0).x();
+            for (String ch : List.of("藤", "和", "子", "様")) {
+                assertEquals(x, named(sv, ch).get(0).x(), 0.5f, layout + ": " + ch + " in the name's column");
+            }
+            // 東京都デモ町 / 中央一丁目 / 二二番地一〇: cut after 町 and 丁目, not inside 二二
+            java.util.Map<Integer, StringBuilder> cols = new java.util.LinkedHashMap<>();
+            for (Run r : sv) {
+                if (r.text().codePointCount(0, r.text().length()) == 1 && r.x() > x + 5) {
+                    cols.computeIfAbsent(Math.round(r.x()), k -> new StringBuilder()).append(r.text());
+                }
+            }
+            List<String> c = cols.values().stream().map(StringBuilder::toString).toList();
+            assertTrue(c.stream().noneMatch(col -> col.codePointCount(0, col.length()) == 1), "no orphan: " + c);
+            assertTrue(c.stream().anyMatch(col -> col.contains("二二番地")), layout + ": " + c);
+        }
+
         // a name in the alphabet stays horizontal on a vertical run
         AddressLabel latin = label("3999301", "SMITH JOHN", "長野県北安曇郡白馬村大字神城1");
         List<Run> lv = runs(labels.labels(clerk(), new LabelRun(List.of(latin), List.of()),
@@ -514,8 +547,8 @@ class LabelSheetTest {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         KibanCli cli = new KibanCli(services, new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        int rc = cli.run("labels", "--layout", "24", "--persons", persons.toString(), "--out", out.toString(), "--json");
+                new PrintStream(stderr, true, StandardCharsets.UTF_8), java.util.Map.of("KIBAN_PASSWORD", "shinsa-demo-1"), prompt -> null);
+        int rc = cli.run("--user", "shinsa", "labels", "--layout", "24", "--persons", persons.toString(), "--out", out.toString(), "--json");
         assertEquals(0, rc, stderr.toString(StandardCharsets.UTF_8));
         JsonNode json = new ObjectMapper().readTree(stdout.toString(StandardCharsets.UTF_8));
         assertEquals(2, json.get("labels").asInt());

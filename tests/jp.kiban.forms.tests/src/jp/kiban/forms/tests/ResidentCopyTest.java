@@ -251,7 +251,7 @@ class ResidentCopyTest {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         int code = new KibanCli(services, new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8)).run("cert", "resident", "--person",
+                new PrintStream(stderr, true, StandardCharsets.UTF_8), java.util.Map.of("KIBAN_PASSWORD", "shinsa-demo-1"), prompt -> null).run("--user", "shinsa", "cert", "resident", "--person",
                         family.get(0).addresseeNumber().value(), "--household", "--with-relationship", "--out",
                         out.toString(), "--json");
         assertEquals(0, code, stderr.toString(StandardCharsets.UTF_8));

@@ -18,8 +18,9 @@ public final class MainWindowPage {
         this.shell = shell;
     }
 
-    /** Waits until the main window is up, with its navigation tree rendered. */
+    /** Logs in (the first time) and waits until the main window is up, with its navigation tree rendered. */
     public static MainWindowPage waitForIt() {
+        LoginPage.logInOnce();
         Bot bot = new Bot(UiKeys.KEY);
         Tree nav = bot.widget(Tree.class, UiKeys.NAVIGATION_TREE);
         return new MainWindowPage(Bot.ui(nav::getShell));

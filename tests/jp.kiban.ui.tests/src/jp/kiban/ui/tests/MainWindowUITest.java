@@ -31,7 +31,8 @@ class MainWindowUITest {
         MainWindowPage main = MainWindowPage.waitForIt();
         assertEquals("基盤 Kiban — 住民記録・基幹業務", main.title());
         assertEquals(List.of("ファイル", "業務", "ヘルプ"), main.menuBar());
-        assertEquals(List.of("終了"), main.menu("ファイル"));
+        assertEquals(List.of("パスワードの変更...", "画面をロック", "終了"), main.menu("ファイル"));
+        assertEquals("利用者: デモ 窓口・審査（窓口・審査）", main.status(UiKeys.STATUS_OPERATOR));
 
         assertEquals("自治体: デモ町（139998・デモ）", main.status(UiKeys.STATUS_MUNICIPALITY));
         assertEquals("データベース: 組込み Derby", main.status(UiKeys.STATUS_DATABASE));

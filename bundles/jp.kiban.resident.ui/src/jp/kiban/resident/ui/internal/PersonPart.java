@@ -295,7 +295,9 @@ public class PersonPart {
             boolean onRegister = r.status().onRegister();
             for (Button b : actions) {
                 String key = (String) b.getData(UiKeys.KEY);
-                b.setEnabled(onRegister || key.endsWith(".cancel") || key.endsWith(".correct"));
+                // a removed person still gets the 除票の写し and 記載事項証明書
+                b.setEnabled(onRegister || key.endsWith(".cancel") || key.endsWith(".correct")
+                        || key.endsWith(".residentCopy"));
             }
             for (int i = snapshots.size() - 1; i >= 0; i--) {
                 ChangeInfo c = snapshots.get(i).change();

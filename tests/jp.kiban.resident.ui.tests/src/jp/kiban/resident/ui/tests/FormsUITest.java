@@ -102,6 +102,12 @@ class FormsUITest {
         service(ResidentChanges.class).applyAll(Operator.system(), requests);
     }
 
+    /** Dialogs a failed test left open would hide the next test's. */
+    @org.junit.jupiter.api.AfterEach
+    void closeDialogs() {
+        done();
+    }
+
     @AfterAll
     static void done() {
         Bot.ui(() -> {
@@ -190,11 +196,25 @@ class FormsUITest {
         PrinterData[] printers = Bot.ui(Printer::getPrinterList);
         for (PrinterData p : printers) {
             if (p.name != null && p.name.toLowerCase().contains("file")) {
-                Path printed = dir.resolve("printed.pdf");
+                // kept beside the screenshots, to compare with the saved PDF
+                Path printed = Path.of(System.getProperty("kiban.screenshots", "target/screenshots"))
+                        .resolve("printed-labels.pdf");
+                Files.createDirectories(printed.getParent());
+                Files.deleteIfExists(printed);
+                Files.copy(pdf, printed.resolveSibling("saved-labels.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 p.printToFile = true;
                 p.fileName = printed.toString();
                 int pages = Bot.ui(() -> previewDialog.print(p));
                 assertEquals(1, pages);
+                // GTK writes the file from its main loop after the job is sent
+                int printedPages = Bot.waitFor("the printed file", () -> {
+                    try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(printed))) {
+                        return doc.getNumberOfPages();
+                    } catch (IOException e) {
+                        return null;
+                    }
+                });
+                assertEquals(1, printedPages, "the page went through SWT printing to the file printer");
                 break;
             }
         }

@@ -1,0 +1,521 @@
+package jp.kiban.security.impl;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jp.kiban.core.id.AddresseeNumber;
+import jp.kiban.persistence.Transactions;
+import jp.kiban.platform.KibanEnvironment;
+import jp.kiban.platform.Operator;
+import jp.kiban.platform.Permission;
+import jp.kiban.resident.ResidentAccess;
+import jp.kiban.resident.ResidentAccessListener;
+import jp.kiban.security.AccessEntry;
+import jp.kiban.security.AccessEvent;
+import jp.kiban.security.AccessKind;
+import jp.kiban.security.AccessLog;
+import jp.kiban.security.AuditFilter;
+import jp.kiban.security.AuditFinding;
+import jp.kiban.security.AuditQueries;
+import jp.kiban.security.Authorisation;
+import jp.kiban.security.Holidays;
+import jp.kiban.security.SecurityRefusal;
+import jp.kiban.sync.Outbox;
+import jp.kiban.sync.OutboxEvent;
+
+/**
+ * The access log in security_access_entry: each entry's SHA-256 covers its fields and the previous
+ * entry's hash. Writers take the row lock of security_access_head first (a no-op UPDATE, portable
+ * to Derby and PostgreSQL), so the chain never forks, even with several processes on one database.
+ * Also the resident base's {@link ResidentAccessListener}: every search, view and change of a person.
+ */
+@Component(service = { AccessLog.class, AuditQueries.class, Authorisation.class, ResidentAccessListener.class })
+public class AccessLogComponent implements AccessLog, AuditQueries, Authorisation, ResidentAccessListener {
+    private static final Logger LOG = Logger.getLogger(AccessLogComponent.class.getName());
+    static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+    static final String GENESIS = "0".repeat(64);
+    private static final int PAGE = 1000;
+    /** Kinds that are use of resident data (for the night and holiday analyses). */
+    private static final Set<AccessKind> DATA_USE = Set.of(AccessKind.SEARCH, AccessKind.VIEW, AccessKind.CHANGE,
+            AccessKind.CERTIFICATE, AccessKind.PRINT, AccessKind.EXPORT, AccessKind.IMPORT);
+
+    @Reference
+    private Transactions tx;
+    @Reference
+    private KibanEnvironment environment;
+    /** The sync outbox: each entry also goes to the central store, in the entry's transaction. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Outbox outbox;
+
+    private final Object lock = new Object();
+    private volatile Clock clock = Clock.systemUTC();
+
+    /** For DS. */
+    public AccessLogComponent() {
+    }
+
+    /** Outside DS (tests on a second engine): the log over the given transactions and settings. */
+    public static AccessLogComponent create(Transactions tx, KibanEnvironment environment, Clock clock) {
+        return create(tx, environment, clock, null);
+    }
+
+    /** Outside DS, with an outbox (or null). */
+    public static AccessLogComponent create(Transactions tx, KibanEnvironment environment, Clock clock, Outbox outbox) {
+        AccessLogComponent c = new AccessLogComponent();
+        c.outbox = outbox;
+        c.tx = tx;
+        c.environment = environment;
+        c.clock = clock;
+        return c;
+    }
+
+    // ---- writing -------------------------------------------------------------------------------
+
+    @Override
+    public AccessEntry record(AccessEvent e) {
+        Instant at = Instant.ofEpochMilli(clock.millis());
+        synchronized (lock) {
+            return tx.required(em -> {
+                em.createNativeQuery("UPDATE security_access_head SET last_seq = last_seq WHERE id = 1").executeUpdate();
+                Object[] head = (Object[]) em.createNativeQuery(
+                        "SELECT last_seq, last_hash FROM security_access_head WHERE id = 1").getSingleResult();
+                long seq = ((Number) head[0]).longValue() + 1;
+                String previous = ((String) head[1]).strip();
+                List<String> persons = e.persons().stream().map(p -> Inputs.clean(p, 20)).toList();
+                AccessEntry draft = new AccessEntry(UUID.randomUUID(), seq, at, Inputs.clean(e.operatorId(), 64),
+                        Inputs.clean(e.operatorName(), 100), Inputs.clean(e.terminal(), 100), e.kind(),
+                        Inputs.clean(e.action(), 100), persons, e.individualNumberShown(), Inputs.clean(e.detail(), 1000),
+                        previous, "");
+                String hash = hash(draft);
+                AccessEntry entry = new AccessEntry(draft.id(), seq, at, draft.operatorId(), draft.operatorName(),
+                        draft.terminal(), draft.kind(), draft.action(), persons, draft.individualNumberShown(),
+                        draft.detail(), previous, hash);
+                insert(em, entry);
+                Outbox o = outbox;
+                if (o != null) {
+                    o.append(OutboxEvent.record(OUTBOX_TYPE, payload(entry)));
+                }
+                em.createNativeQuery("UPDATE security_access_head SET last_seq = ?1, last_hash = ?2 WHERE id = 1")
+                        .setParameter(1, seq).setParameter(2, hash).executeUpdate();
+                return entry;
+            });
+        }
+    }
+
+    /** The outbox event type of an access-log entry. */
+    public static final String OUTBOX_TYPE = "access.log";
+
+    /** The entry as the central store receives it (with its hashes, so the chain can be checked there too). */
+    static Map<String, Object> payload(AccessEntry a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id().toString());
+        m.put("seq", a.sequence());
+        m.put("at", a.at().toEpochMilli());
+        m.put("operatorId", a.operatorId());
+        m.put("operatorName", a.operatorName());
+        m.put("terminal", a.terminal());
+        m.put("kind", a.kind().name());
+        m.put("operation", a.action());
+        m.put("persons", a.persons());
+        m.put("individualNumberShown", a.individualNumberShown());
+        m.put("detail", a.detail());
+        m.put("previousHash", a.previousHash());
+        m.put("hash", a.hash());
+        return m;
+    }
+
+    private static void insert(EntityManager em, AccessEntry a) {
+        em.createNativeQuery("INSERT INTO security_access_entry (id, seq, occurred_at, operator_id, operator_name,"
+                + " terminal, kind, operation, persons, number_shown, detail, previous_hash, entry_hash)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+                .setParameter(1, a.id().toString()).setParameter(2, a.sequence()).setParameter(3, a.at().toEpochMilli())
+                .setParameter(4, a.operatorId()).setParameter(5, a.operatorName()).setParameter(6, a.terminal())
+                .setParameter(7, a.kind().name()).setParameter(8, a.action()).setParameter(9, a.persons().size())
+                .setParameter(10, a.individualNumberShown()).setParameter(11, a.detail())
+                .setParameter(12, a.previousHash()).setParameter(13, a.hash()).executeUpdate();
+        int i = 0;
+        for (String p : a.persons()) {
+            em.createNativeQuery("INSERT INTO security_access_person (entry_id, ordinal, addressee_number) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, a.id().toString()).setParameter(2, i++).setParameter(3, p).executeUpdate();
+        }
+    }
+
+    /** SHA-256 (hex) over the entry's fields, one per line, and the previous entry's hash. */
+    static String hash(AccessEntry a) {
+        String canonical = String.join("\n", Long.toString(a.sequence()), a.id().toString(),
+                Long.toString(a.at().toEpochMilli()), a.operatorId(), a.operatorName(), a.terminal(), a.kind().name(),
+                a.action(), String.join(",", a.persons()), Boolean.toString(a.individualNumberShown()), a.detail(),
+                a.previousHash());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    @Override
+    public void accessed(ResidentAccess a) {
+        AccessKind kind = switch (a.kind()) {
+            case VIEW, HISTORY, HOUSEHOLD -> AccessKind.VIEW;
+            case SEARCH -> AccessKind.SEARCH;
+            case EXPORT -> AccessKind.EXPORT;
+            case CHANGE_REGISTERED, CHANGE_CONFIRMED, CHANGE_REJECTED -> AccessKind.CHANGE;
+            case REFUSED -> AccessKind.REFUSED;
+        };
+        try {
+            record(AccessEvent.of(a.operator(), kind, "resident." + a.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    a.persons().stream().map(AddresseeNumber::value).toList(), a.individualNumberShown(), a.detail()));
+        } catch (RuntimeException e) {
+            // the resident base logs and ignores a failing listener; say what was lost
+            LOG.log(Level.SEVERE, "Could not write the access log entry for " + a.kind() + " by " + a.operator().id(), e);
+            throw e;
+        }
+    }
+
+    @Override
+    public void require(Operator operator, Permission permission, String action) {
+        if (!operator.may(permission)) {
+            record(AccessEvent.of(operator, AccessKind.REFUSED, action, "permission " + permission + " missing"));
+            throw new SecurityRefusal("permission.missing", Inputs.clean(action, 100));
+        }
+    }
+
+    @Override
+    public void requireBusiness(Operator operator, String business, String action) {
+        if (!operator.mayWorkIn(business)) {
+            record(AccessEvent.of(operator, AccessKind.REFUSED, action, "not business staff of " + business));
+            throw new SecurityRefusal("permission.business", Inputs.clean(business, 32));
+        }
+    }
+
+    // ---- reading -------------------------------------------------------------------------------
+
+    private void require(Operator auditor, String action) {
+        if (!auditor.may(Permission.READ_ACCESS_LOG)) {
+            record(AccessEvent.of(auditor, AccessKind.REFUSED, action, "permission READ_ACCESS_LOG missing"));
+            throw new SecurityRefusal("permission.readLog");
+        }
+    }
+
+    @Override
+    public List<AccessEntry> list(Operator auditor, AuditFilter filter) {
+        require(auditor, "audit.list");
+        List<AccessEntry> result = query(filter, true);
+        record(AccessEvent.of(auditor, AccessKind.AUDIT, "audit.list", describe(filter) + " -> " + result.size()));
+        return result;
+    }
+
+    private static String describe(AuditFilter f) {
+        List<String> parts = new ArrayList<>();
+        f.person().ifPresent(p -> parts.add("person=" + p));
+        f.operator().ifPresent(p -> parts.add("operator=" + p));
+        f.from().ifPresent(p -> parts.add("from=" + p));
+        f.to().ifPresent(p -> parts.add("to=" + p));
+        if (!f.kinds().isEmpty()) {
+            parts.add("kinds=" + f.kinds());
+        }
+        return parts.isEmpty() ? "all" : String.join(" ", parts);
+    }
+
+    private List<AccessEntry> query(AuditFilter f, boolean newestFirst) {
+        if (f.from().isPresent() && f.to().isPresent() && !f.from().get().isBefore(f.to().get())) {
+            throw new SecurityRefusal("audit.period");
+        }
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        f.person().ifPresent(p -> {
+            params.add(p.strip());
+            where.append(" AND e.id IN (SELECT p.entry_id FROM security_access_person p WHERE p.addressee_number = ?")
+                    .append(params.size()).append(')');
+        });
+        f.operator().ifPresent(o -> {
+            params.add(o.strip());
+            where.append(" AND e.operator_id = ?").append(params.size());
+        });
+        f.from().ifPresent(t -> {
+            params.add(t.toEpochMilli());
+            where.append(" AND e.occurred_at >= ?").append(params.size());
+        });
+        f.to().ifPresent(t -> {
+            params.add(t.toEpochMilli());
+            where.append(" AND e.occurred_at < ?").append(params.size());
+        });
+        if (!f.kinds().isEmpty()) {
+            where.append(" AND e.kind IN (");
+            int i = 0;
+            for (AccessKind k : f.kinds()) {
+                params.add(k.name());
+                where.append(i++ == 0 ? "?" : ", ?").append(params.size());
+            }
+            where.append(')');
+        }
+        return tx.readOnly(em -> {
+            Query q = em.createNativeQuery(SELECT + where + " ORDER BY e.seq " + (newestFirst ? "DESC" : "ASC"));
+            for (int i = 0; i < params.size(); i++) {
+                q.setParameter(i + 1, params.get(i));
+            }
+            q.setMaxResults(f.limit());
+            return withPersons(em, rows(q));
+        });
+    }
+
+    private static final String SELECT = "SELECT e.id, e.seq, e.occurred_at, e.operator_id, e.operator_name, e.terminal,"
+            + " e.kind, e.operation, e.persons, e.number_shown, e.detail, e.previous_hash, e.entry_hash"
+            + " FROM security_access_entry e";
+
+    /** A row before its persons are read: the entry plus its persons count. */
+    private record Row(AccessEntry entry, int persons) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Row> rows(Query q) {
+        List<Row> out = new ArrayList<>();
+        for (Object[] r : (List<Object[]>) q.getResultList()) {
+            AccessKind kind;
+            try {
+                kind = AccessKind.valueOf(((String) r[6]).strip());
+            } catch (IllegalArgumentException e) {
+                kind = AccessKind.ERROR; // an edited kind: verify names the entry
+            }
+            out.add(new Row(new AccessEntry(UUID.fromString(((String) r[0]).strip()), ((Number) r[1]).longValue(),
+                    Instant.ofEpochMilli(((Number) r[2]).longValue()), (String) r[3], (String) r[4], (String) r[5], kind,
+                    (String) r[7], List.of(), bool(r[9]), (String) r[10], ((String) r[11]).strip(),
+                    ((String) r[12]).strip()), ((Number) r[8]).intValue()));
+        }
+        return out;
+    }
+
+    private static boolean bool(Object o) {
+        return o instanceof Boolean b ? b : o instanceof Number n && n.intValue() != 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<AccessEntry> withPersons(EntityManager em, List<Row> rows) {
+        List<AccessEntry> out = new ArrayList<>(rows.size());
+        Map<String, List<String>> persons = new HashMap<>();
+        List<String> ids = rows.stream().filter(r -> r.persons() > 0).map(r -> r.entry().id().toString()).toList();
+        for (int from = 0; from < ids.size(); from += 200) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 200));
+            StringBuilder in = new StringBuilder();
+            for (int i = 0; i < chunk.size(); i++) {
+                in.append(i == 0 ? "?" : ", ?").append(i + 1);
+            }
+            Query q = em.createNativeQuery("SELECT entry_id, addressee_number FROM security_access_person WHERE entry_id IN ("
+                    + in + ") ORDER BY entry_id, ordinal");
+            for (int i = 0; i < chunk.size(); i++) {
+                q.setParameter(i + 1, chunk.get(i));
+            }
+            for (Object[] r : (List<Object[]>) q.getResultList()) {
+                persons.computeIfAbsent(((String) r[0]).strip(), k -> new ArrayList<>()).add((String) r[1]);
+            }
+        }
+        for (Row r : rows) {
+            AccessEntry e = r.entry();
+            out.add(new AccessEntry(e.id(), e.sequence(), e.at(), e.operatorId(), e.operatorName(), e.terminal(),
+                    e.kind(), e.action(), persons.getOrDefault(e.id().toString(), List.of()), e.individualNumberShown(),
+                    e.detail(), e.previousHash(), e.hash()));
+        }
+        return out;
+    }
+
+    @Override
+    public Verification verify(Operator auditor) {
+        require(auditor, "audit.verify");
+        Verification v = tx.readOnly(this::verify);
+        record(AccessEvent.of(auditor, AccessKind.AUDIT, "audit.verify", v.intact() ? "intact, " + v.entries() + " entries"
+                : "BROKEN at entry " + v.firstBroken().map(String::valueOf).orElse("?") + ": " + v.problem()));
+        return v;
+    }
+
+    private Verification verify(EntityManager em) {
+        String previous = GENESIS;
+        long expected = 1;
+        long checked = 0;
+        while (true) {
+            Query q = em.createNativeQuery(SELECT + " WHERE e.seq >= ?1 ORDER BY e.seq").setParameter(1, expected);
+            q.setMaxResults(PAGE);
+            List<AccessEntry> page = withPersons(em, rows(q));
+            if (page.isEmpty()) {
+                break;
+            }
+            for (AccessEntry e : page) {
+                checked++;
+                if (e.sequence() != expected) {
+                    return new Verification(checked, Optional.of(e.sequence()),
+                            "entries " + expected + ".." + (e.sequence() - 1) + " are missing before entry " + e.sequence());
+                }
+                if (!e.previousHash().equals(previous)) {
+                    return new Verification(checked, Optional.of(e.sequence()),
+                            "entry " + e.sequence() + " does not continue the chain (previous hash differs)");
+                }
+                if (!hash(e).equals(e.hash())) {
+                    return new Verification(checked, Optional.of(e.sequence()),
+                            "entry " + e.sequence() + " was changed after it was written (hash differs)");
+                }
+                previous = e.hash();
+                expected++;
+            }
+        }
+        Object[] head = (Object[]) em.createNativeQuery("SELECT last_seq, last_hash FROM security_access_head WHERE id = 1")
+                .getSingleResult();
+        long lastSeq = ((Number) head[0]).longValue();
+        if (lastSeq != expected - 1 || !((String) head[1]).strip().equals(previous)) {
+            return new Verification(checked, Optional.of(expected),
+                    "the log ends at entry " + (expected - 1) + " but " + lastSeq + " were written: the last entries were removed");
+        }
+        return new Verification(checked, Optional.empty(), "");
+    }
+
+    // ---- analyses ------------------------------------------------------------------------------
+
+    @Override
+    public List<AuditFinding> analyse(Operator auditor, AuditFilter filter) {
+        require(auditor, "audit.analyse");
+        List<AccessEntry> entries = query(filter, false);
+        int nightFrom = setting("audit.night.from", 22);
+        int nightTo = setting("audit.night.to", 7);
+        int failedThreshold = setting("audit.failedLogins", 3);
+        int manyPersons = setting("audit.manyPersons", 50);
+        record Key(AuditFinding.Type type, String operator, LocalDate day) {
+        }
+        Map<Key, List<Long>> hits = new TreeMap<>((a, b) -> {
+            int c = a.day().compareTo(b.day());
+            c = c != 0 ? c : a.type().compareTo(b.type());
+            return c != 0 ? c : a.operator().compareTo(b.operator());
+        });
+        Map<Key, Set<String>> viewed = new LinkedHashMap<>();
+        for (AccessEntry e : entries) {
+            LocalDateTime local = LocalDateTime.ofInstant(e.at(), ZONE);
+            LocalDate day = local.toLocalDate();
+            if (DATA_USE.contains(e.kind())) {
+                int h = local.getHour();
+                boolean night = nightFrom > nightTo ? (h >= nightFrom || h < nightTo) : (h >= nightFrom && h < nightTo);
+                if (night) {
+                    hits.computeIfAbsent(new Key(AuditFinding.Type.NIGHT_ACCESS, e.operatorId(), day), k -> new ArrayList<>())
+                            .add(e.sequence());
+                }
+                if (Holidays.officeClosed(day)) {
+                    hits.computeIfAbsent(new Key(AuditFinding.Type.HOLIDAY_ACCESS, e.operatorId(), day), k -> new ArrayList<>())
+                            .add(e.sequence());
+                }
+            }
+            if (e.kind() == AccessKind.LOGIN_FAILED) {
+                hits.computeIfAbsent(new Key(AuditFinding.Type.REPEATED_FAILED_LOGINS, e.operatorId(), day),
+                        k -> new ArrayList<>()).add(e.sequence());
+            }
+            if (e.kind() == AccessKind.VIEW) {
+                Key k = new Key(AuditFinding.Type.MANY_PERSONS_VIEWED, e.operatorId(), day);
+                viewed.computeIfAbsent(k, x -> new LinkedHashSet<>()).addAll(e.persons());
+                hits.computeIfAbsent(k, x -> new ArrayList<>()).add(e.sequence());
+            }
+        }
+        List<AuditFinding> findings = new ArrayList<>();
+        DateTimeFormatter f = DateTimeFormatter.ISO_LOCAL_DATE;
+        for (Map.Entry<Key, List<Long>> h : hits.entrySet()) {
+            Key k = h.getKey();
+            List<Long> seqs = h.getValue();
+            List<Long> shown = seqs.subList(0, Math.min(100, seqs.size()));
+            switch (k.type()) {
+                case NIGHT_ACCESS -> findings.add(new AuditFinding(k.type(), k.operator(), k.day(), seqs.size(), shown,
+                        seqs.size() + " uses of resident data between " + nightFrom + ":00 and " + nightTo + ":00 on "
+                                + f.format(k.day())));
+                case HOLIDAY_ACCESS -> findings.add(new AuditFinding(k.type(), k.operator(), k.day(), seqs.size(), shown,
+                        seqs.size() + " uses of resident data on " + f.format(k.day()) + " ("
+                                + Holidays.name(k.day()).orElse(k.day().getDayOfWeek().getValue() >= 6 ? "weekend"
+                                        : "year-end holidays")
+                                + ")"));
+                case REPEATED_FAILED_LOGINS -> {
+                    if (seqs.size() >= failedThreshold) {
+                        findings.add(new AuditFinding(k.type(), k.operator(), k.day(), seqs.size(), shown,
+                                seqs.size() + " failed logins for this id on " + f.format(k.day())));
+                    }
+                }
+                case MANY_PERSONS_VIEWED -> {
+                    int n = viewed.get(k).size();
+                    if (n > manyPersons) {
+                        findings.add(new AuditFinding(k.type(), k.operator(), k.day(), n, shown,
+                                n + " different persons viewed on " + f.format(k.day()) + " (threshold " + manyPersons + ")"));
+                    }
+                }
+            }
+        }
+        record(AccessEvent.of(auditor, AccessKind.AUDIT, "audit.analyse", describe(filter) + " -> " + findings.size()
+                + " findings"));
+        return findings;
+    }
+
+    private int setting(String key, int def) {
+        try {
+            return Integer.parseInt(environment.setting(key, Integer.toString(def)).strip());
+        } catch (NumberFormatException e) {
+            LOG.warning("Setting " + key + " is not a number; using " + def);
+            return def;
+        }
+    }
+
+    // ---- export --------------------------------------------------------------------------------
+
+    @Override
+    public int exportCsv(Operator auditor, AuditFilter filter, Writer out) throws IOException {
+        require(auditor, "audit.export");
+        List<AccessEntry> entries = query(filter, false);
+        DateTimeFormatter t = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+        out.write("seq,id,time,operator_id,operator_name,terminal,kind,operation,persons,individual_number_shown,detail,hash\r\n");
+        for (AccessEntry e : entries) {
+            List<String> cells = List.of(Long.toString(e.sequence()), e.id().toString(), t.format(e.at().atZone(ZONE)),
+                    e.operatorId(), e.operatorName(), e.terminal(), e.kind().name(), e.action(), String.join(" ", e.persons()),
+                    Boolean.toString(e.individualNumberShown()), e.detail(), e.hash());
+            StringBuilder line = new StringBuilder();
+            for (String c : cells) {
+                if (line.length() > 0) {
+                    line.append(',');
+                }
+                line.append(csv(c));
+            }
+            out.write(line.append("\r\n").toString());
+        }
+        out.flush();
+        record(AccessEvent.of(auditor, AccessKind.AUDIT, "audit.export", describe(filter) + " -> " + entries.size()));
+        return entries.size();
+    }
+
+    /** RFC 4180 quoting; a cell a spreadsheet would take for a formula is prefixed with an apostrophe. */
+    static String csv(String s) {
+        String v = s == null ? "" : s;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return '"' + v.replace("\"", "\"\"") + '"';
+    }
+}
