@@ -103,6 +103,9 @@ final class CertCommands {
         boolean individualNumber;
         @Option(names = "--with-furigana", description = "Print the フリガナ in brackets after each name.")
         boolean furigana;
+        @Option(names = "--without-residence-details", description = "For foreign residents: leave out 区分, 在留資格,"
+                + " 在留期間, 満了日 and 在留カード等番号 (printed by default).")
+        boolean withoutResidenceDetails;
         @Option(names = "--with-history", description = "Print every earlier change (履歴) of each person: dates,"
                 + " 異動事由, previous addresses and names.")
         boolean history;
@@ -127,6 +130,9 @@ final class CertCommands {
             }
             if (furigana) {
                 o = o.withFurigana();
+            }
+            if (withoutResidenceDetails) {
+                o = o.withoutResidenceDetails();
             }
             if (history) {
                 o = o.withHistory();

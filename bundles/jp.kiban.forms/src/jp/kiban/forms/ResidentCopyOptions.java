@@ -15,10 +15,12 @@ import jp.kiban.core.id.AddresseeNumber;
  * @param residentRecordCode print 住民票コード
  * @param individualNumber   print 個人番号
  * @param furigana           print the フリガナ in brackets after the name (標準仕様書 5.3)
+ * @param omitResidenceDetails leave out a foreign resident's 第30条の45 items (区分, 在留資格, 在留期間, 満了日,
+ *                           在留カード等番号), printed unless asked to omit them (標準仕様書 5.1)
  * @param history            print every earlier change of the person (住所の変遷, 世帯・続柄の変更 …) from the snapshots
  */
 public record ResidentCopyOptions(boolean household, List<AddresseeNumber> members, boolean relationship,
-        boolean domicile, boolean residentRecordCode, boolean individualNumber, boolean furigana, boolean history) {
+        boolean domicile, boolean residentRecordCode, boolean individualNumber, boolean furigana, boolean omitResidenceDetails, boolean history) {
 
     public ResidentCopyOptions {
         members = members == null ? List.of() : List.copyOf(members);
@@ -26,45 +28,50 @@ public record ResidentCopyOptions(boolean household, List<AddresseeNumber> membe
 
     /** One person, every optional item omitted. */
     public static ResidentCopyOptions person() {
-        return new ResidentCopyOptions(false, List.of(), false, false, false, false, false, false);
+        return new ResidentCopyOptions(false, List.of(), false, false, false, false, false, false, false);
     }
 
     /** The whole household, every optional item omitted. */
     public static ResidentCopyOptions wholeHousehold() {
-        return new ResidentCopyOptions(true, List.of(), false, false, false, false, false, false);
+        return new ResidentCopyOptions(true, List.of(), false, false, false, false, false, false, false);
     }
 
     public ResidentCopyOptions withRelationship() {
         return new ResidentCopyOptions(household, members, true, domicile, residentRecordCode, individualNumber,
-                furigana, history);
+                furigana, omitResidenceDetails, history);
     }
 
     public ResidentCopyOptions withDomicile() {
         return new ResidentCopyOptions(household, members, relationship, true, residentRecordCode, individualNumber,
-                furigana, history);
+                furigana, omitResidenceDetails, history);
     }
 
     public ResidentCopyOptions withResidentRecordCode() {
         return new ResidentCopyOptions(household, members, relationship, domicile, true, individualNumber,
-                furigana, history);
+                furigana, omitResidenceDetails, history);
     }
 
     public ResidentCopyOptions withIndividualNumber() {
-        return new ResidentCopyOptions(household, members, relationship, domicile, residentRecordCode, true, furigana, history);
+        return new ResidentCopyOptions(household, members, relationship, domicile, residentRecordCode, true, furigana, omitResidenceDetails, history);
     }
 
     public ResidentCopyOptions withMembers(List<AddresseeNumber> chosen) {
         return new ResidentCopyOptions(true, chosen, relationship, domicile, residentRecordCode, individualNumber,
-                furigana, history);
+                furigana, omitResidenceDetails, history);
     }
 
     public ResidentCopyOptions withHistory() {
         return new ResidentCopyOptions(household, members, relationship, domicile, residentRecordCode, individualNumber,
-                furigana, true);
+                furigana, omitResidenceDetails, true);
     }
 
     public ResidentCopyOptions withFurigana() {
         return new ResidentCopyOptions(household, members, relationship, domicile, residentRecordCode, individualNumber,
-                true, history);
+                true, omitResidenceDetails, history);
+    }
+
+    public ResidentCopyOptions withoutResidenceDetails() {
+        return new ResidentCopyOptions(household, members, relationship, domicile, residentRecordCode, individualNumber,
+                furigana, true, history);
     }
 }

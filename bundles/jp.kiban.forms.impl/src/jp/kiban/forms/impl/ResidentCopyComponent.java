@@ -316,6 +316,9 @@ public class ResidentCopyComponent implements CertificateService {
         if (o.furigana()) {
             items.add(texts.getString("furigana"));
         }
+        if (o.omitResidenceDetails()) {
+            items.add(texts.getString("item.withoutResidenceDetails"));
+        }
         if (o.history()) {
             items.add(texts.getString("item.history"));
         }
@@ -358,7 +361,7 @@ public class ResidentCopyComponent implements CertificateService {
             PersonData p = r.person();
             boolean foreign = p.type() != ResidentType.JAPANESE;
             List<Cell> cells = new ArrayList<>();
-            cells.add(new Cell(texts.getString("name"), p.name().fullName(), true));
+            cells.add(new Cell(texts.getString("name"), name(p), true));
             cells.add(new Cell(texts.getString("furigana"),
                     options.has(StatedItem.FURIGANA) ? p.furigana().value() : "", true));
             cells.add(new Cell(texts.getString("birthDate"), date(p.birthDate(), foreign), false));
@@ -429,7 +432,7 @@ public class ResidentCopyComponent implements CertificateService {
             PersonData p = r.person();
             boolean foreign = p.type() != ResidentType.JAPANESE;
             List<Cell> cells = new ArrayList<>();
-            cells.add(new Cell(texts.getString("name"), p.name().fullName(), true));
+            cells.add(new Cell(texts.getString("name"), name(p), true));
             cells.add(new Cell(texts.getString("furigana"), p.furigana().value(), true));
             cells.add(new Cell(texts.getString("birthDate"), date(p.birthDate(), foreign), false));
             cells.add(new Cell(texts.getString("sex"), p.sex().label(), false));
@@ -581,7 +584,10 @@ public class ResidentCopyComponent implements CertificateService {
         pdf.fill(x, y, LABEL_WIDTH, ROW, 0.92f);
         pdf.rect(x, y, w, ROW);
         pdf.line(x + LABEL_WIDTH, y, x + LABEL_WIDTH, y + ROW);
-        float labelSize = pdf.width(c.label(), 9) > LABEL_WIDTH - 10 ? 7.5f : 9;
+        float labelSize = 9;
+        while (labelSize > 5.5f && pdf.width(c.label(), labelSize) > LABEL_WIDTH - 10) {
+            labelSize -= 0.5f;
+        }
         pdf.textSpread(x + 5, y + 7, LABEL_WIDTH - 10, labelSize, c.label());
         float valueSize = 10;
         float room = w - LABEL_WIDTH - 14;
@@ -637,7 +643,7 @@ public class ResidentCopyComponent implements CertificateService {
         PersonData p = r.person();
         boolean foreign = p.type() != ResidentType.JAPANESE;
         List<Cell> cells = new ArrayList<>();
-        cells.add(new Cell(texts.getString("name"), p.name().fullName(), true));
+        cells.add(new Cell(texts.getString("name"), name(p), true));
         cells.add(new Cell(texts.getString("furigana"), options.furigana() ? p.furigana().value() : "", true));
         cells.add(new Cell(texts.getString("birthDate"), date(p.birthDate(), foreign), false));
         cells.add(new Cell(texts.getString("sex"), p.sex().label(), false));
@@ -649,11 +655,23 @@ public class ResidentCopyComponent implements CertificateService {
         cells.add(new Cell(texts.getString("addressSince"), date(r.addressSince(), foreign), false));
         cells.add(new Cell(texts.getString("notifiedOn"),
                 r.addressNotifiedOn().map(d -> date(d, foreign)).orElse(""), false));
+        cells.add(new Cell(texts.getString("previousAddress"), r.previousAddress().orElse(""), true));
+        p.formerSurname().ifPresent(f -> cells.add(new Cell(texts.getString("formerSurname"), f, true)));
+        p.commonName().ifPresent(c -> cells.add(new Cell(texts.getString("commonName"), c.fullName(), true)));
         if (foreign) {
             cells.add(new Cell(texts.getString("nationality"),
                     p.foreign().map(fr -> fr.nationality()).orElse(""), false));
+            if (!options.omitResidenceDetails()) {
+                p.foreign().ifPresent(fr -> {
+                    cells.add(new Cell(texts.getString("foreignCategory"), fr.category().label(), false));
+                    cells.add(new Cell(texts.getString("residenceStatus"), fr.residenceStatus().orElse(""), false));
+                    cells.add(new Cell(texts.getString("periodOfStay"), fr.periodOfStay().orElse(""), false));
+                    cells.add(new Cell(texts.getString("stayExpiresOn"),
+                            fr.stayExpiresOn().map(d -> date(d, true)).orElse(""), false));
+                    cells.add(new Cell(texts.getString("cardNumber"), fr.cardNumber().orElse(""), false));
+                });
+            }
         }
-        cells.add(new Cell(texts.getString("previousAddress"), r.previousAddress().orElse(""), true));
         if (options.domicile() && !foreign) {
             cells.add(new Cell(texts.getString("domicile"),
                     p.domicile().map(d -> d.registeredDomicile()).orElse(""), true));
@@ -669,6 +687,13 @@ public class ResidentCopyComponent implements CertificateService {
                     p.individualNumber().map(n -> n.value()).orElse(""), false));
         }
         return cells;
+    }
+
+    /** 氏名 as printed: a foreign resident's alphabet name first, then the name as registered if it differs. */
+    private static String name(PersonData p) {
+        String registered = p.name().fullName();
+        return p.alphabetName().map(a -> a.value().equals(registered) ? registered : a.value() + "　" + registered)
+                .orElse(registered);
     }
 
     private static float height(List<Cell> cells) {

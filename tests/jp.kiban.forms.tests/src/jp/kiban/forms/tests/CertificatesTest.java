@@ -61,7 +61,12 @@ import jp.kiban.platform.Municipality;
 import jp.kiban.platform.MunicipalityService;
 import jp.kiban.platform.Operator;
 import jp.kiban.platform.Role;
+import jp.kiban.core.date.RecordedDate;
+import jp.kiban.core.name.AlphabetName;
+import jp.kiban.core.name.Furigana;
 import jp.kiban.resident.ChangeRequest;
+import jp.kiban.resident.ForeignResidence;
+import jp.kiban.resident.PersonData;
 import jp.kiban.resident.Household;
 import jp.kiban.resident.Relationship;
 import jp.kiban.resident.ResidentChanges;
@@ -90,6 +95,7 @@ class CertificatesTest {
     static IssueHistory history;
     /** Japanese households of at least two members with a 世帯主, 世帯主 first; each test takes its own. */
     static List<List<ResidentRecord>> households;
+
     static int next;
 
     @BeforeAll
@@ -201,6 +207,45 @@ class CertificatesTest {
         }
         String certification = "上記の事項は、住民票に記載されていることを証明する。";
         assertEquals(text.indexOf(certification), text.lastIndexOf(certification));
+    }
+
+    @Test
+    void foreignResidentsCarryTheirResidenceItemsUnlessAskedToLeaveThemOut() {
+        // 張 玉蓮 moves in from abroad with a 通称, as the specification's own example (5.3)
+        Address home = household().get(0).address();
+        PersonData zhang = PersonData.builder().type(ResidentType.FOREIGN).name("張", "玉蓮")
+                .furigana("チャン　ユウリン").alphabetName(AlphabetName.of("ZHANG YULIN"))
+                .commonName(jp.kiban.core.name.KanjiName.of("住民", "花子"), Furigana.of("ジュウミン　ハナコ"))
+                .birthDate(RecordedDate.exact(LocalDate.of(1990, 3, 4))).sex(jp.kiban.resident.Sex.FEMALE)
+                .foreign(ForeignResidence.midToLongTerm("中国", "技術・人文知識・国際業務", "3年",
+                        LocalDate.now().plusYears(2), "AB12345678CD"))
+                .build();
+        AddresseeNumber number = changes.apply(Operator.system(), new ChangeRequest.MoveInFromAbroad(
+                LocalDate.now().minusDays(10), LocalDate.now().minusDays(8), home.localGovernmentCode()
+                        .map(Address.of(home.prefecture(), home.municipality(), home.town(), "77番地")
+                                ::withLocalGovernmentCode)
+                        .orElse(Address.of(home.prefecture(), home.municipality(), home.town(), "77番地")),
+                Optional.empty(), "中華人民共和国上海市",
+                Optional.empty(), List.of(new ChangeRequest.NewMember(zhang, Relationship.HEAD)))).persons().get(0);
+        ResidentRecord f = registry.current(Operator.system(), number).orElseThrow();
+        var residence = f.person().foreign().orElseThrow();
+        String text = squeeze(sample("resident-copy-foreign", certificates.residentCopy(COUNTER, f.addresseeNumber(),
+                ResidentCopyOptions.person())));
+        for (String item : List.of("外国人住民となった日", "国籍・地域", squeeze(residence.nationality()), "区分（30条の45）",
+                residence.category().label(), "在留資格", squeeze(residence.residenceStatus().orElseThrow()),
+                "在留カード等番号", residence.cardNumber().orElseThrow(), "在留期間", "3年",
+                (LocalDate.now().getYear() + 2) + "年", "ZHANGYULIN張玉蓮", "通称", "住民花子")) {
+            assertTrue(text.contains(item), item + " missing in\n" + text);
+        }
+        assertFalse(text.contains("住民となった日" + "平成") || text.contains("本籍"), text);
+        // dates of foreign residents in 西暦
+        assertTrue(text.contains("1990年3月4日"), text);
+        String without = squeeze(text(certificates.residentCopy(COUNTER, f.addresseeNumber(),
+                ResidentCopyOptions.person().withoutResidenceDetails())));
+        assertTrue(without.contains("国籍・地域"), without);
+        for (String omitted : List.of("在留資格", "在留カード等番号", residence.cardNumber().orElseThrow(), "区分（30条の45）")) {
+            assertFalse(without.contains(omitted), omitted + " printed though left out");
+        }
     }
 
     @Test

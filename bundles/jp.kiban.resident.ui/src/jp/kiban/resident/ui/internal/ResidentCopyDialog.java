@@ -1,6 +1,10 @@
 package jp.kiban.resident.ui.internal;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -8,37 +12,52 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
 import jp.kiban.core.DomainException;
+import jp.kiban.forms.CertificateKind;
 import jp.kiban.forms.CertificateService;
 import jp.kiban.forms.IssuedCertificate;
 import jp.kiban.forms.ResidentCopyOptions;
+import jp.kiban.forms.StatedItem;
+import jp.kiban.forms.StatedItemsOptions;
 import jp.kiban.forms.ui.FormPreviewDialog;
 import jp.kiban.platform.Permission;
+import jp.kiban.resident.ChangeReason;
 import jp.kiban.resident.ResidentRecord;
+import jp.kiban.resident.ResidentStatus;
 import jp.kiban.ui.Session;
 import jp.kiban.ui.UiKeys;
 
 /**
- * 住民票の写し for the person shown: the clerk ticks the whole household and the items left out by
- * default, 作成 issues it (発行番号 taken) and the preview opens with 印刷 and PDFで保存. A refusal (e.g. a
- * character the form font lacks) stays in the dialog with the message.
+ * A certificate for the person shown: 住民票の写し (除票の写し for a removed person), 記載事項証明書, or the 転出証明書
+ * after a 転出届. The clerk ticks the whole household and the items left out by default, 作成 issues it
+ * (発行番号 taken) and the preview opens with 印刷 and PDFで保存. A refusal (a 支援措置, a character the form font
+ * lacks …) stays in the dialog with the message and nothing ticked is lost.
  */
 class ResidentCopyDialog extends Dialog {
     static final String STATUS = "copy.status";
+    static final String KIND = "copy.kind";
 
     private final CertificateService certificates;
     private final Session session;
     private final ResidentRecord person;
+    private final List<CertificateKind> kinds = new ArrayList<>();
+    private Combo kind;
     private Button household;
     private Button relationship;
     private Button domicile;
     private Button code;
     private Button individual;
+    private Button furigana;
+    private Button history;
+    private Button becameResident;
+    private Button addressSince;
+    private Button notification;
     private Label status;
 
     ResidentCopyDialog(Shell parent, CertificateService certificates, Session session, ResidentRecord person) {
@@ -46,12 +65,18 @@ class ResidentCopyDialog extends Dialog {
         this.certificates = certificates;
         this.session = session;
         this.person = person;
+        boolean removed = person.status() == ResidentStatus.REMOVED;
+        kinds.add(removed ? CertificateKind.REMOVED_RESIDENT_COPY : CertificateKind.RESIDENT_COPY);
+        kinds.add(removed ? CertificateKind.REMOVED_STATED_ITEMS : CertificateKind.STATED_ITEMS);
+        if (person.change().reason() == ChangeReason.DOMESTIC_MOVE_OUT) {
+            kinds.add(CertificateKind.MOVE_OUT);
+        }
     }
 
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
-        shell.setText(Messages.get("copy.title") + " — " + person.person().displayName().fullName());
+        shell.setText(Messages.get("copy.dialogTitle") + " — " + person.person().displayName().fullName());
         shell.setData(UiKeys.KEY, "copy.dialog");
     }
 
@@ -62,6 +87,11 @@ class ResidentCopyDialog extends Dialog {
         Label who = new Label(area, SWT.NONE);
         who.setText(person.person().displayName().fullName() + "（" + person.person().furigana().value() + "）　"
                 + person.address().format());
+        kind = new Combo(area, SWT.DROP_DOWN | SWT.READ_ONLY);
+        kind.setData(UiKeys.KEY, KIND);
+        kind.setItems(kinds.stream().map(CertificateKind::label).toArray(String[]::new));
+        kind.select(0);
+        kind.addListener(SWT.Selection, e -> enable());
         household = check(area, "copy.household", Messages.get("copy.household"));
         Label hint = new Label(area, SWT.NONE);
         hint.setText(Messages.get("copy.optional"));
@@ -71,11 +101,17 @@ class ResidentCopyDialog extends Dialog {
         if (session.operator().may(Permission.USE_INDIVIDUAL_NUMBER)) {
             individual = check(area, "copy.individual", Messages.get("copy.individual"));
         }
+        furigana = check(area, "copy.furigana", Messages.get("copy.furigana"));
+        history = check(area, "copy.history", Messages.get("copy.history"));
+        becameResident = check(area, "copy.becameResident", Messages.get("copy.becameResident"));
+        addressSince = check(area, "copy.addressSince", Messages.get("copy.addressSince"));
+        notification = check(area, "copy.notification", Messages.get("copy.notification"));
         status = new Label(area, SWT.WRAP);
         status.setData(UiKeys.KEY, STATUS);
         GridData gd = new GridData(SWT.FILL, SWT.TOP, true, false);
         gd.widthHint = 460;
         status.setLayoutData(gd);
+        enable();
         return area;
     }
 
@@ -84,6 +120,30 @@ class ResidentCopyDialog extends Dialog {
         b.setText(text);
         b.setData(UiKeys.KEY, key);
         return b;
+    }
+
+    /** What each kind can choose: the copy always has the stated items; a 転出証明書 has fixed items. */
+    private void enable() {
+        CertificateKind k = selected();
+        boolean copy = k == CertificateKind.RESIDENT_COPY || k == CertificateKind.REMOVED_RESIDENT_COPY;
+        boolean stated = k == CertificateKind.STATED_ITEMS || k == CertificateKind.REMOVED_STATED_ITEMS;
+        for (Button b : new Button[] { household, relationship, domicile, code, individual, furigana }) {
+            if (b != null) {
+                b.setEnabled(copy || stated);
+            }
+        }
+        history.setEnabled(copy);
+        for (Button b : new Button[] { becameResident, addressSince, notification }) {
+            b.setEnabled(stated);
+        }
+    }
+
+    private CertificateKind selected() {
+        return kinds.get(Math.max(0, kind.getSelectionIndex()));
+    }
+
+    private static boolean on(Button b) {
+        return b != null && b.isEnabled() && b.getSelection();
     }
 
     @Override
@@ -95,23 +155,17 @@ class ResidentCopyDialog extends Dialog {
 
     @Override
     protected void okPressed() {
-        ResidentCopyOptions options = household.getSelection() ? ResidentCopyOptions.wholeHousehold()
-                : ResidentCopyOptions.person();
-        if (relationship.getSelection()) {
-            options = options.withRelationship();
-        }
-        if (domicile.getSelection()) {
-            options = options.withDomicile();
-        }
-        if (code.getSelection()) {
-            options = options.withResidentRecordCode();
-        }
-        if (individual != null && individual.getSelection()) {
-            options = options.withIndividualNumber();
-        }
+        CertificateKind k = selected();
         IssuedCertificate cert;
         try {
-            cert = certificates.residentCopy(session.operator(), person.addresseeNumber(), options);
+            cert = switch (k) {
+                case RESIDENT_COPY -> certificates.residentCopy(session.operator(), person.addresseeNumber(), copy());
+                case REMOVED_RESIDENT_COPY -> certificates.removedResidentCopy(session.operator(),
+                        person.addresseeNumber(), copy());
+                case STATED_ITEMS, REMOVED_STATED_ITEMS -> certificates.statedItems(session.operator(),
+                        person.addresseeNumber(), stated());
+                case MOVE_OUT -> certificates.moveOutCertificate(session.operator(), person.addresseeNumber());
+            };
         } catch (DomainException e) {
             status.setText(e.getMessage(Locale.JAPANESE));
             getShell().layout(true, true);
@@ -119,8 +173,62 @@ class ResidentCopyDialog extends Dialog {
         }
         Shell parent = getParentShell();
         super.okPressed();
+        String title = k.label();
         new FormPreviewDialog(parent, Messages.get("copy.previewTitle", cert.issueNumber(),
-                person.person().displayName().fullName()), cert.pdf(), "住民票の写し_" + cert.issueNumber() + ".pdf")
+                person.person().displayName().fullName(), title), cert.pdf(), title + "_" + cert.issueNumber() + ".pdf")
                 .open();
+    }
+
+    private ResidentCopyOptions copy() {
+        ResidentCopyOptions options = on(household) ? ResidentCopyOptions.wholeHousehold()
+                : ResidentCopyOptions.person();
+        if (on(relationship)) {
+            options = options.withRelationship();
+        }
+        if (on(domicile)) {
+            options = options.withDomicile();
+        }
+        if (on(code)) {
+            options = options.withResidentRecordCode();
+        }
+        if (on(individual)) {
+            options = options.withIndividualNumber();
+        }
+        if (on(furigana)) {
+            options = options.withFurigana();
+        }
+        if (on(history)) {
+            options = options.withHistory();
+        }
+        return options;
+    }
+
+    private StatedItemsOptions stated() {
+        Set<StatedItem> items = EnumSet.noneOf(StatedItem.class);
+        if (on(relationship)) {
+            items.add(StatedItem.RELATIONSHIP);
+        }
+        if (on(domicile)) {
+            items.add(StatedItem.DOMICILE);
+        }
+        if (on(code)) {
+            items.add(StatedItem.RESIDENT_RECORD_CODE);
+        }
+        if (on(individual)) {
+            items.add(StatedItem.INDIVIDUAL_NUMBER);
+        }
+        if (on(furigana)) {
+            items.add(StatedItem.FURIGANA);
+        }
+        if (on(becameResident)) {
+            items.add(StatedItem.BECAME_RESIDENT);
+        }
+        if (on(addressSince)) {
+            items.add(StatedItem.ADDRESS_SINCE);
+        }
+        if (on(notification)) {
+            items.add(StatedItem.NOTIFICATION);
+        }
+        return new StatedItemsOptions(on(household), List.of(), items);
     }
 }

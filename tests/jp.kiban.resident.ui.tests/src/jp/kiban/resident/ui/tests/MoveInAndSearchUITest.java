@@ -247,6 +247,19 @@ class MoveInAndSearchUITest {
         assertTrue(mark.contains("配偶者からの暴力"), "the supervisor sees the reason: " + mark);
         assertTrue(mark.contains("令和9年3月31日"), mark);
         Bot.screenshot("resident-support-mark");
+        // no certificate about a protected person: the dialog says so and stays open
+        page.bot.clickAsync("person.action.residentCopy");
+        page.bot.shell("証明書 dialog", s -> s.getText().startsWith("証明書"));
+        page.bot.check("copy.household", true);
+        page.bot.click("copy.ok");
+        String refused = Bot.waitFor("the 支援措置 refusal", () -> {
+            String t = page.bot.text("copy.status");
+            return t.isEmpty() ? null : t;
+        });
+        assertTrue(refused.contains("支援措置"), refused);
+        assertTrue(Bot.ui(() -> page.bot.widget(org.eclipse.swt.widgets.Button.class, "copy.household").getSelection()),
+                "what was ticked stays");
+        page.bot.click("copy.cancel");
 
         page.bot.clickAsync(PersonPart.SUPPORT_ACTION);
         page.bot.shell("支援措置 dialog", s -> s.getText().startsWith("支援措置"));
@@ -257,6 +270,18 @@ class MoveInAndSearchUITest {
         page.field("note", "申出の取下げ");
         page.bot.click("support.clearButton");
         Bot.waitFor("the mark is gone", () -> supportMarkShown() ? null : true);
+
+        // cleared: a 住民票記載事項証明書 with one item asked for is issued and previewed
+        page.bot.clickAsync("person.action.residentCopy");
+        page.bot.shell("証明書 dialog", s -> s.getText().startsWith("証明書"));
+        page.bot.choose("copy.kind", "住民票記載事項証明書");
+        assertFalse(Bot.ui(() -> page.bot.widget(org.eclipse.swt.widgets.Button.class, "copy.history").isEnabled()),
+                "履歴 is for the copy only");
+        page.bot.check("copy.becameResident", true);
+        page.bot.clickAsync("copy.ok");
+        page.bot.shell("the preview", s -> s.getText().startsWith("住民票記載事項証明書（発行番号 "));
+        Bot.screenshot("resident-stated-items-preview");
+        page.bot.click(jp.kiban.forms.ui.FormPreviewDialog.CLOSE);
     }
 
     private static boolean supportMarkShown() {
