@@ -66,6 +66,7 @@ public class FormPreviewDialog extends Dialog {
     private int page;
     private float dpi = 66;
     private Image shown;
+    private Composite holder;
     private Label image;
     private Label pageLabel;
     private Label status;
@@ -136,10 +137,16 @@ public class FormPreviewDialog extends Dialog {
 
         scroll = new ScrolledComposite(area, SWT.BORDER | SWT.H_SCROLL | SWT.V_SCROLL);
         scroll.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        scroll.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
-        image = new Label(scroll, SWT.NONE);
+        // the page in the middle of a grey desk, like paper on a table
+        holder = new Composite(scroll, SWT.NONE);
+        holder.setLayout(new GridLayout(1, false));
+        holder.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+        image = new Label(holder, SWT.NONE);
         image.setData(UiKeys.KEY, IMAGE);
-        scroll.setContent(image);
+        image.setLayoutData(new GridData(SWT.CENTER, SWT.CENTER, true, true));
+        scroll.setContent(holder);
+        scroll.setExpandHorizontal(true);
+        scroll.setExpandVertical(true);
 
         status = new Label(area, SWT.WRAP);
         status.setData(UiKeys.KEY, STATUS);
@@ -203,7 +210,8 @@ public class FormPreviewDialog extends Dialog {
                 status.setText(Messages.get("preview.renderFailed", e.getMessage()));
             }
         });
-        image.setSize(image.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        holder.layout(true, true);
+        scroll.setMinSize(holder.computeSize(SWT.DEFAULT, SWT.DEFAULT));
         scroll.setOrigin(0, 0);
         pageLabel.getParent().layout(true, true);
     }

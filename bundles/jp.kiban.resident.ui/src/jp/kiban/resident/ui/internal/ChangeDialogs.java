@@ -198,8 +198,11 @@ final class ChangeDialogs {
     }
 
     static final class Birth extends ChangeDialog {
-        Birth(Shell s, ResidentChanges c, Session session, ResidentRecord p) {
+        private final CharacterInput characters;
+
+        Birth(Shell s, ResidentChanges c, Session session, ResidentRecord p, CharacterInput characters) {
             super(s, c, session, p);
+            this.characters = characters;
         }
 
         @Override
@@ -209,8 +212,8 @@ final class ChangeDialogs {
 
         @Override
         void fields() {
-            form.text("family", Messages.get("movein.family"), 10);
-            form.text("given", Messages.get("movein.given"), 10);
+            characters.nameField(form, "family", Messages.get("movein.family"), 10, "familyName");
+            characters.nameField(form, "given", Messages.get("movein.given"), 10, "givenName");
             form.text("furigana", Messages.get("movein.furigana"), 20);
             form.date("birth", Messages.get("movein.birth"), false);
             form.choice("sex", Messages.get("movein.sex"), Sex.MALE.label(), Sex.FEMALE.label());
@@ -222,6 +225,7 @@ final class ChangeDialogs {
         Optional<ChangeRequest> request() {
             String given = form.value("given");
             Optional<KanjiName> name = form.parse("family", f -> KanjiName.of(f, given), true);
+            name = characters.checked(form, "family", "given", name);
             Optional<Furigana> kana = form.parse("furigana", Furigana::of, true);
             Optional<LocalDate> born = form.parseDate("birth", true);
             Optional<LocalDate> notified = form.parseDate("notifiedOn", true);

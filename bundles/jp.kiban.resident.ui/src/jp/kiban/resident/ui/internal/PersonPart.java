@@ -114,7 +114,8 @@ public class PersonPart {
         action(bar, "move", "転居", () -> new ChangeDialogs.MoveWithin(shell(), changes, session, shown, shownHousehold,
                 dictionary));
         action(bar, "moveOut", "転出", () -> new ChangeDialogs.MoveOut(shell(), changes, session, shown, shownHousehold));
-        action(bar, "birth", "出生", () -> new ChangeDialogs.Birth(shell(), changes, session, shown));
+        action(bar, "birth", "出生", () -> new ChangeDialogs.Birth(shell(), changes, session, shown,
+                new CharacterInput(lookup, repertoire)));
         action(bar, "death", "死亡", () -> new ChangeDialogs.Death(shell(), changes, session, shown, shownHousehold));
         action(bar, "split", "世帯分離", () -> new ChangeDialogs.Split(shell(), changes, session, shown, shownHousehold));
         action(bar, "merge", "世帯合併", () -> new ChangeDialogs.Merge(shell(), changes, session, shown, shownHousehold));
