@@ -12,7 +12,13 @@ import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import jp.kiban.security.AccessEvent;
+import jp.kiban.security.AccessKind;
+import jp.kiban.security.AccessLog;
 import jp.kiban.addressee.AddressLabel;
 import jp.kiban.addressee.AddressLabels;
 import jp.kiban.addressee.LabelRun;
@@ -51,6 +57,10 @@ public class LabelSheetComponent implements LabelService {
     private AddressLabels addressLabels;
     @Reference
     private KibanEnvironment environment;
+    /** The access log (jp.kiban.security): every label sheet, with the persons on it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AccessLog accessLog;
 
     private FormFont font;
 
@@ -177,6 +187,16 @@ public class LabelSheetComponent implements LabelService {
                 byte[] bytes = pdf.save();
                 LOG.info(() -> String.format("Labels: %d on %d page(s), layout %s, %s, by %s in %d ms", texts.size(),
                         pdf.pages(), layout.id(), writing.id(), operator.id(), (System.nanoTime() - start) / 1_000_000));
+                AccessLog log = accessLog;
+                if (log != null) {
+                    try {
+                        log.record(AccessEvent.of(operator, AccessKind.PRINT, "labels." + layout.id(),
+                                labels.stream().map(l -> l.number().value()).toList(), false,
+                                texts.size() + " labels on " + pdf.pages() + " page(s), " + writing.id()));
+                    } catch (RuntimeException e) {
+                        LOG.log(java.util.logging.Level.SEVERE, "Access log entry not written: " + e.getMessage(), e);
+                    }
+                }
                 return new LabelDocument(bytes, pdf.pages(), texts.size(), layout, writing, run.missing());
             }
         }
