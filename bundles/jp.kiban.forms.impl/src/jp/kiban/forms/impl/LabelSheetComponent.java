@@ -16,6 +16,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import jp.kiban.security.AccessEvent;
+import jp.kiban.security.AccessKind;
+import jp.kiban.security.AccessLog;
 import jp.kiban.addressee.AddressLabel;
 import jp.kiban.addressee.AddressLabels;
 import jp.kiban.addressee.LabelRun;
@@ -32,9 +35,6 @@ import jp.kiban.forms.LabelWriting;
 import jp.kiban.platform.KibanEnvironment;
 import jp.kiban.platform.Operator;
 import jp.kiban.platform.Permission;
-import jp.kiban.security.AccessEvent;
-import jp.kiban.security.AccessKind;
-import jp.kiban.security.AccessLog;
 
 /**
  * 宛名ラベル as PDF on the forms engine ({@link PdfCanvas}, {@link FormFont}): label sheets and 長3 window

@@ -150,7 +150,13 @@ public class AuditPart {
         for (String c : columns) {
             TableColumn col = new TableColumn(t, SWT.LEFT);
             col.setText(Messages.get(c));
-            col.setWidth(c.endsWith("detail") ? 320 : c.endsWith("time") ? 150 : 95);
+            col.setWidth(switch (c.substring(c.lastIndexOf('.') + 1)) {
+                case "detail" -> 360;
+                case "time" -> 140;
+                case "seq", "number", "count" -> 55;
+                case "operator", "operation", "persons", "finding" -> 115;
+                default -> 85;
+            });
         }
         return t;
     }

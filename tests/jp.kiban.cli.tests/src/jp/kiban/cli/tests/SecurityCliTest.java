@@ -161,6 +161,18 @@ class SecurityCliTest {
         assertEquals(1, clerkAudit.code());
         assertTrue(clerkAudit.err().contains("may not read the access log"), clerkAudit.err());
 
+        // a certificate (issued, or refused if the generated person has left the town) is logged with the person
+        java.nio.file.Path pdf = java.nio.file.Files.createTempFile("cert", ".pdf");
+        run(env("KIBAN_PASSWORD", "clerk-own-pass-2"), "--user", "clerk1", "cert", "resident", "--person", "00000000019",
+                "--out", pdf.toString());
+        Result certs = run(kansa, "--user", "kansa1", "audit", "list", "--operator", "clerk1", "--kind",
+                "CERTIFICATE,REFUSED", "--json");
+        assertEquals(0, certs.code(), certs.err());
+        assertTrue(certs.json().path("entries").size() >= 1, certs.out());
+        JsonNode cert = certs.json().path("entries").get(0);
+        assertTrue(cert.path("operation").asText().startsWith("cert."), cert.toString());
+        assertEquals("00000000019", cert.path("persons").get(0).asText(), cert.toString());
+
         Result verify = run(kansa, "--user", "kansa1", "audit", "verify", "--json");
         assertEquals(0, verify.code(), verify.out() + verify.err());
         assertTrue(verify.json().path("intact").asBoolean());
