@@ -302,8 +302,10 @@ public final class KibanCli {
         }
     }
 
-    @Command(name = "db", mixinStandardHelpOptions = true, description = "Database: schema status and migrations.",
-            subcommands = { DbStatusCommand.class, DbMigrateCommand.class })
+    @Command(name = "db", mixinStandardHelpOptions = true,
+            description = "Database: schema status and migrations, backup and verified restore.",
+            subcommands = { DbStatusCommand.class, DbMigrateCommand.class, DbBackupCommands.BackupCommand.class,
+                    DbBackupCommands.RestoreCommand.class })
     static final class DbCommand extends GroupCommand {
     }
 

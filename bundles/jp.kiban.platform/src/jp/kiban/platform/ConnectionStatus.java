@@ -1,8 +1,12 @@
 package jp.kiban.platform;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * The state of the link to the central Government-Cloud store, as shown in the status line.
- * Changes are posted on the EventAdmin topic {@link #TOPIC} with the new {@link State} under "state".
+ * Changes are posted on the EventAdmin topic {@link #TOPIC} with the new {@link State} under "state"
+ * (and "pending", "conflicts", "progress"). Implemented by the sync service ({@code jp.kiban.sync.impl}).
  */
 public interface ConnectionStatus {
     String TOPIC = "jp/kiban/platform/connection/CHANGED";
@@ -10,9 +14,11 @@ public interface ConnectionStatus {
     enum State {
         /** No central store configured: the terminal works standalone. */
         NOT_CONFIGURED,
-        /** The central store answers. */
+        /** The central store answered the last sync. */
         ONLINE,
-        /** Configured but unreachable: the counter keeps working and changes wait in the outbox. */
+        /** A sync is running (see {@link ConnectionStatus#progress()}). */
+        SYNCING,
+        /** Configured but unreachable (or refusing): the counter keeps working and changes wait in the outbox. */
         OFFLINE
     }
 
@@ -20,4 +26,42 @@ public interface ConnectionStatus {
 
     /** The configured central address, or empty when not configured. */
     String centralAddress();
+
+    /** Changes written here that the central store has not acknowledged yet. */
+    default long pendingChanges() {
+        return 0;
+    }
+
+    /**
+     * Open conflicts in the municipality's review queue (changes based on an older 履歴番号), as the central
+     * store counted them at the last sync; before the first contact, this terminal's own such changes.
+     */
+    default long conflicts() {
+        return 0;
+    }
+
+    /** Since when the central store has not answered (empty while online or not configured). */
+    default Optional<Instant> offlineSince() {
+        return Optional.empty();
+    }
+
+    /** When the last sync ended well. */
+    default Optional<Instant> lastSync() {
+        return Optional.empty();
+    }
+
+    /** 0–100 while {@link State#SYNCING}, else -1. */
+    default int progress() {
+        return -1;
+    }
+
+    /** Why the link is down (English, for the log and the administrator). */
+    default Optional<String> problem() {
+        return Optional.empty();
+    }
+
+    /** Starts a sync now (on demand); false when no sync is configured. */
+    default boolean syncNow() {
+        return false;
+    }
 }

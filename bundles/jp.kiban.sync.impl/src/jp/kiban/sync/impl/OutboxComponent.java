@@ -79,6 +79,9 @@ public class OutboxComponent implements Outbox {
             e.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             em.persist(e);
             em.flush(); // assigns local_seq
+            // not kept in the persistence context: a big transaction (an import) would otherwise flush-check
+            // every earlier entry again on each append, quadratic in the number of entries
+            em.detach(e);
             return e.toEntry();
         });
     }

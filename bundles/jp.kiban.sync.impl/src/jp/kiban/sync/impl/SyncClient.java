@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,6 +65,7 @@ public final class SyncClient {
     private final Duration timeout;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private volatile TerminalInfo terminal;
+    private volatile BiConsumer<Long, Long> progress = (done, total) -> { };
 
     /** @param api the central store's API root, e.g. {@code https://central.example.jp/api/v1} */
     public SyncClient(URI api, String token, Outbox outbox, InboxStore inbox, Duration timeout) {
@@ -74,6 +76,11 @@ public final class SyncClient {
         this.inbox = inbox;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /** Told (entries pushed, entries waiting at the start) after every batch. */
+    public void onProgress(BiConsumer<Long, Long> listener) {
+        progress = listener;
     }
 
     private <T> T call(String method, String path, Object body, Class<T> type) throws SyncException {
@@ -127,6 +134,8 @@ public final class SyncClient {
     public int[] push(int batchSize, int maxBatches) throws SyncException {
         TerminalInfo t = terminal == null ? terminal() : terminal;
         int[] counts = new int[3];
+        long total = outbox.pendingCount();
+        long done = 0;
         for (int round = 0; round < maxBatches; round++) {
             List<OutboxEntry> pending = outbox.pending(batchSize + 1);
             if (pending.isEmpty()) {
@@ -152,6 +161,8 @@ public final class SyncClient {
                 counts[p.outcome().ordinal()]++;
             }
             outbox.acknowledge(acks);
+            done += batch.size();
+            progress.accept(done, Math.max(total, done));
         }
         return counts;
     }
@@ -168,6 +179,19 @@ public final class SyncClient {
                 return n;
             }
         }
+    }
+
+    /** The municipality's open conflicts (the central review queue). */
+    public List<SyncProtocol.Conflict> conflicts() throws SyncException {
+        return call("GET", "conflicts", null, SyncProtocol.ConflictList.class).conflicts();
+    }
+
+    /** A supervisor's decision on one conflict. */
+    public SyncProtocol.Conflict decide(String conflictId, SyncProtocol.Decision decision) throws SyncException {
+        if (!conflictId.matches("[0-9a-f-]{36}")) {
+            throw new IllegalArgumentException("not a conflict id: " + conflictId);
+        }
+        return call("POST", "conflicts/" + conflictId, decision, SyncProtocol.Conflict.class);
     }
 
     /** Push everything, then pull everything. */

@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -232,5 +236,61 @@ class CliTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("differs from the data folder in use"), r.err());
         assertTrue(r.json().path("error").asText().contains("--data"));
+    }
+
+    @Test
+    @Order(100)
+    void backupThenRestoreBringsTheDatabaseBackAndABrokenBackupChangesNothing(@TempDir Path tmp) throws Exception {
+        assertEquals(0, run("db", "migrate").code());
+        assertEquals(0, run("municipality", "set", "--code", "13101", "--name", "千代田区", "--mayor-title", "区長",
+                "--mayor-name", "千代田 花子").code());
+        Result backup = run("db", "backup", tmp.toString(), "--json");
+        assertEquals(0, backup.code(), backup.err());
+        Path folder = Path.of(backup.json().path("backup").asText());
+        assertTrue(Files.isRegularFile(folder.resolve("db").resolve("service.properties")), folder.toString());
+
+        // after the backup the town is changed; the restore brings the backed-up one back
+        assertEquals(0, run("municipality", "set", "--code", "131016", "--name", "変更後の町").code());
+        Result check = run("db", "restore", folder.toString(), "--check-only", "--json");
+        assertEquals(0, check.code(), check.out() + check.err());
+        assertTrue(check.json().path("ok").asBoolean());
+        assertTrue(check.json().path("tables").asInt() >= 5, check.out());
+        assertEquals("変更後の町", run("municipality", "show", "--json").json().path("municipality").path("name").asText(),
+                "a check changes nothing");
+        Result restore = run("db", "restore", folder.toString(), "--json");
+        assertEquals(0, restore.code(), restore.out() + restore.err());
+        Path replaced = Path.of(restore.json().path("replaced").asText());
+        assertTrue(Files.isRegularFile(replaced.resolve("service.properties")), "the replaced database is kept: " + replaced);
+        assertEquals("千代田区", run("municipality", "show", "--json").json().path("municipality").path("name").asText());
+
+        // a damaged backup (a table's data file cut short) and a folder that is no backup: refused, nothing replaced
+        Path broken = tmp.resolve("broken");
+        copy(folder, broken);
+        try (var files = Files.walk(broken.resolve("db").resolve("seg0"))) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".dat")).toList()) {
+                Files.write(f, new byte[] { 1, 2, 3 });
+            }
+        }
+        Result refused = run("db", "restore", broken.toString());
+        assertEquals(1, refused.code(), refused.out());
+        assertTrue(refused.err().contains("not restored"), refused.err());
+        Result none = run("db", "restore", tmp.resolve("nothing-here").toString());
+        assertEquals(1, none.code());
+        assertTrue(none.err().contains("is not a Derby backup"), none.err());
+        assertEquals("千代田区", run("municipality", "show", "--json").json().path("municipality").path("name").asText(),
+                "the database in use is untouched by the refused restores");
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        try (var all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
     }
 }

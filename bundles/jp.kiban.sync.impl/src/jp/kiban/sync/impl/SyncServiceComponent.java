@@ -1,0 +1,374 @@
+package jp.kiban.sync.impl;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.osgi.service.component.ComponentServiceObjects;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+import jp.kiban.persistence.Transactions;
+import jp.kiban.platform.ConnectionStatus;
+import jp.kiban.platform.KibanEnvironment;
+import jp.kiban.platform.Operator;
+import jp.kiban.platform.Permission;
+import jp.kiban.sync.Outbox;
+import jp.kiban.sync.ReviewQueue;
+import jp.kiban.sync.protocol.SyncProtocol.Conflict;
+import jp.kiban.sync.protocol.SyncProtocol.Decision;
+
+/**
+ * The desk client's link to the central store: syncs in the background (push the outbox, then pull) every
+ * {@code sync.interval} seconds, on demand ({@link #syncNow()}), and after a failure again with exponential
+ * back-off (5 s doubling to 5 min, with jitter). Reports the state for the status line and posts every
+ * change on {@link ConnectionStatus#TOPIC}.
+ * <p>
+ * Settings: {@code sync.url} (the central server, e.g. {@code https://central.example.lg.jp:8443}; the older
+ * {@code central.url} is read if it is not set), {@code sync.token} (this terminal's token),
+ * {@code sync.interval} (seconds, default 60), {@code sync.background} ({@code false} in the CLI: no thread).
+ */
+@Component(service = { ConnectionStatus.class, ReviewQueue.class }, immediate = true)
+public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
+
+    static final Logger LOG = Logger.getLogger("jp.kiban.sync");
+    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    static final Duration MAX_RETRY = Duration.ofMinutes(5);
+
+    @Reference
+    private KibanEnvironment environment;
+    /** Taken only when sync is configured, on the sync thread: getting it activates the persistence stack. */
+    @Reference
+    private ComponentServiceObjects<Outbox> outboxObjects;
+    private volatile Outbox outbox;
+    @Reference
+    private Transactions tx;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin events;
+
+    private final Clock clock = Clock.systemUTC();
+    private Function<String, String> settings;
+    private String address = "";
+    private SyncClient client;
+    private URI api;
+    private String token = "";
+    private Duration interval = Duration.ofSeconds(60);
+    private ScheduledExecutorService executor;
+    private ScheduledFuture<?> next;
+    private int failures;
+
+    private volatile State state = State.NOT_CONFIGURED;
+    private volatile Instant offlineSince;
+    private volatile Instant lastSync;
+    private volatile String problem;
+    private volatile int progress = -1;
+    private volatile long pending;
+    private volatile long conflicts;
+    private volatile long centralConflicts = -1;
+
+    /** For DS. */
+    public SyncServiceComponent() {
+    }
+
+    /** Outside DS (tests): settings by key, the terminal's outbox and transactions; starts at once. */
+    public static SyncServiceComponent start(Function<String, String> settings, Outbox outbox, Transactions tx) {
+        SyncServiceComponent c = new SyncServiceComponent();
+        c.outbox = outbox;
+        c.tx = tx;
+        c.settings = settings;
+        c.begin();
+        return c;
+    }
+
+    @Activate
+    void activate() {
+        settings = key -> environment.setting(key, "");
+        begin();
+    }
+
+    private String setting(String key) {
+        String v = settings.apply(key);
+        return v == null ? "" : v.strip();
+    }
+
+    private Outbox outbox() {
+        if (outbox == null) {
+            outbox = outboxObjects.getService();
+        }
+        return outbox;
+    }
+
+    private void begin() {
+        address = setting("sync.url").isEmpty() ? setting("central.url") : setting("sync.url");
+        if (address.isEmpty()) {
+            state = State.NOT_CONFIGURED;
+            return;
+        }
+        state = State.OFFLINE;
+        offlineSince = clock.instant();
+        token = setting("sync.token");
+        if (token.isEmpty()) {
+            problem = "sync.token is not set: register this terminal on the central server (admin guide §16)";
+            LOG.warning("Sync to " + address + " is off: " + problem);
+        } else {
+            try {
+                String s = address.endsWith("/") ? address : address + "/";
+                URI u = URI.create(s.endsWith("/api/v1/") ? s : s + "api/v1/");
+                if (!"https".equals(u.getScheme()) && !"http".equals(u.getScheme())) {
+                    throw new IllegalArgumentException("not an http(s) address");
+                }
+                api = u;
+            } catch (IllegalArgumentException e) {
+                problem = "sync.url is not a valid address (" + address + "): " + e.getMessage();
+                LOG.warning(problem);
+            }
+        }
+        String seconds = setting("sync.interval");
+        try {
+            interval = Duration.ofSeconds(Math.max(5, seconds.isEmpty() ? 60 : Long.parseLong(seconds)));
+        } catch (NumberFormatException e) {
+            LOG.warning("sync.interval is not a number of seconds (" + seconds + "): using 60");
+        }
+        if ("false".equalsIgnoreCase(setting("sync.background"))) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kiban-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        schedule(Duration.ofSeconds(1));
+        if (api != null) {
+            LOG.info("Sync with " + api + " every " + interval.toSeconds() + " s");
+        }
+    }
+
+    @Deactivate
+    public void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    private synchronized void schedule(Duration delay) {
+        if (executor == null || executor.isShutdown()) {
+            return;
+        }
+        if (next != null) {
+            next.cancel(false);
+        }
+        next = executor.schedule(this::round, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The wait after the n-th failure in a row: 5 s doubling to 5 min (at once 5 min when retrying cannot help soon). */
+    public static Duration backoff(int failures, boolean retryable) {
+        if (!retryable) {
+            return MAX_RETRY;
+        }
+        long seconds = FIRST_RETRY.toSeconds() << Math.min(16, Math.max(0, failures - 1));
+        return Duration.ofSeconds(Math.min(MAX_RETRY.toSeconds(), seconds));
+    }
+
+    private void round() {
+        if (api == null) {
+            // not syncing (no token, bad address): still count what waits, for the status line
+            try {
+                refreshCounts();
+                post();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Outbox not readable: " + e.getMessage(), e);
+            }
+            return;
+        }
+        try {
+            SyncClient client = client();
+            state = State.SYNCING;
+            progress = 0;
+            refreshCounts();
+            post();
+            client.sync();
+            // the town's open review queue, as the central store counts it (decisions elsewhere included)
+            centralConflicts = client.terminal().openConflicts();
+            synchronized (this) {
+                failures = 0;
+            }
+            refreshCounts(); // before the state: whoever sees ONLINE sees the counts of this round
+            lastSync = clock.instant();
+            offlineSince = null;
+            problem = null;
+            progress = -1;
+            state = State.ONLINE;
+            post();
+            schedule(interval);
+        } catch (SyncClient.SyncException | RuntimeException e) {
+            int f;
+            synchronized (this) {
+                f = ++failures;
+            }
+            boolean retryable = !(e instanceof SyncClient.SyncException s) || s.retryable();
+            if (offlineSince == null) {
+                offlineSince = clock.instant();
+            }
+            problem = e.getMessage();
+            progress = -1;
+            try {
+                refreshCounts();
+            } catch (RuntimeException ignored) {
+                // the local database is the problem; the counts stay as they were
+            }
+            state = State.OFFLINE;
+            post();
+            Duration wait = backoff(f, retryable);
+            // jitter, so that the terminals of a town do not all come back in the same second
+            wait = wait.plusMillis(ThreadLocalRandom.current().nextLong(wait.toMillis() / 5 + 1));
+            if (f == 1 || f % 10 == 0) {
+                LOG.log(e instanceof RuntimeException ? Level.SEVERE : Level.WARNING, "Sync failed (" + f
+                        + " time(s) in a row), next try in " + wait.toSeconds() + " s: " + e.getMessage(),
+                        e instanceof RuntimeException ? e : null);
+            }
+            schedule(wait);
+        }
+    }
+
+    private void progress(long done, long total) {
+        int p = total <= 0 ? 100 : (int) Math.min(100, done * 100 / total);
+        if (p != progress) {
+            progress = p;
+            post();
+        }
+    }
+
+    private void refreshCounts() {
+        Outbox o = outbox();
+        pending = o.pendingCount();
+        // offline: what this terminal knows (its own changes sent to review), unless the central count is known
+        conflicts = centralConflicts >= 0 ? centralConflicts : o.conflictCount();
+    }
+
+    private void post() {
+        EventAdmin admin = events;
+        if (admin == null) {
+            return;
+        }
+        Map<String, Object> props = new HashMap<>();
+        props.put("state", state.name());
+        props.put("pending", pending);
+        props.put("conflicts", conflicts);
+        props.put("progress", progress);
+        admin.postEvent(new Event(TOPIC, props));
+    }
+
+    // ==== ReviewQueue ============================================================================
+
+    private synchronized SyncClient client() {
+        if (api == null) {
+            throw new IllegalStateException(address.isEmpty() ? "sync is not configured (sync.url)"
+                    : "sync is not working: " + problem);
+        }
+        if (client == null) {
+            client = new SyncClient(api, token, outbox(), new InboxStore(tx), Duration.ofSeconds(30));
+            client.onProgress(this::progress);
+        }
+        return client;
+    }
+
+    @Override
+    public List<Conflict> open() {
+        try {
+            return client().conflicts();
+        } catch (SyncClient.SyncException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Conflict decide(Operator supervisor, String conflictId, boolean accept, String note) {
+        if (!supervisor.may(Permission.CONFIRM_CHANGE)) {
+            throw new SecurityException(supervisor.id() + " may not decide conflicts (a supervisor's task)");
+        }
+        try {
+            Conflict c = client().decide(conflictId, new Decision(accept ? "ACCEPT" : "DISCARD",
+                    supervisor.name() + " (" + supervisor.id() + ")", note));
+            LOG.info("Conflict " + conflictId + " decided " + c.state() + " by " + supervisor.id());
+            syncNow(); // the accepted version comes back with the next pull
+            return c;
+        } catch (SyncClient.SyncException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    // ==== ConnectionStatus =======================================================================
+
+    @Override
+    public State state() {
+        return state;
+    }
+
+    @Override
+    public String centralAddress() {
+        return address;
+    }
+
+    @Override
+    public long pendingChanges() {
+        return pending;
+    }
+
+    @Override
+    public long conflicts() {
+        return conflicts;
+    }
+
+    @Override
+    public Optional<Instant> offlineSince() {
+        return Optional.ofNullable(offlineSince);
+    }
+
+    @Override
+    public Optional<Instant> lastSync() {
+        return Optional.ofNullable(lastSync);
+    }
+
+    @Override
+    public int progress() {
+        return progress;
+    }
+
+    @Override
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    @Override
+    public boolean syncNow() {
+        if (executor == null || api == null) {
+            return false;
+        }
+        synchronized (this) {
+            failures = 0;
+        }
+        schedule(Duration.ZERO);
+        return true;
+    }
+}

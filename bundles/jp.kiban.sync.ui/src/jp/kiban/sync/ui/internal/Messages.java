@@ -1,0 +1,15 @@
+package jp.kiban.sync.ui.internal;
+
+import jp.kiban.ui.UiTexts;
+
+/** This bundle's UI texts (messages*.properties beside this class); see {@link UiTexts}. */
+public final class Messages {
+    private static final UiTexts TEXTS = UiTexts.of("jp.kiban.sync.ui.internal.messages", Messages.class.getClassLoader());
+
+    private Messages() {
+    }
+
+    public static String get(String key, Object... args) {
+        return TEXTS.get(key, args);
+    }
+}
