@@ -3,6 +3,7 @@ rem Kiban (基盤) launcher for Windows.
 rem   kiban run [--data DIR]       build if needed, start the desk client with the demo town
 rem   kiban desk [--data DIR]      start the desk client
 rem   kiban cli [--data DIR] ARGS  the administration command line
+rem   kiban bench [--quick] ...    benchmarks on generated towns (docs/performance.md)
 rem   kiban build                  build the product without tests
 rem   kiban test                   full build and tests (on Windows without the Xvfb wrapper)
 rem The data folder is --data DIR, else %KIBAN_DATA%, else %LOCALAPPDATA%\Kiban.
@@ -51,6 +52,7 @@ if /i "%CMD%"=="test" goto test
 if /i "%CMD%"=="run" goto run
 if /i "%CMD%"=="desk" goto desk
 if /i "%CMD%"=="cli" goto cli
+if /i "%CMD%"=="bench" goto bench
 goto usage
 
 :build
@@ -87,6 +89,16 @@ call :install || exit /b 1
 "%JAVA_EXE%" -Dkiban.data="%DATA%" -Dkiban.db.migrate=manual -Dfile.encoding=UTF-8 %KIBAN_JAVA_OPTS% -jar "%LAUNCHER%" -configuration "%DATA%\runtime\cli" -data @none -nl %NL% -nosplash -application jp.kiban.cli.app %REST%
 exit /b %ERRORLEVEL%
 
+:bench
+rem benchmarks on generated towns (docs/performance.md); the report goes to --out DIR, else bench-results here
+call :install || exit /b 1
+set "BENCHDATA=%TEMP%\kiban-bench-%RANDOM%"
+mkdir "%BENCHDATA%"
+"%JAVA_EXE%" -Dkiban.data="%BENCHDATA%" -Dkiban.db.migrate=manual -Dkiban.log.console=WARNING -Djava.awt.headless=true -Dfile.encoding=UTF-8 -Dkiban.launcher="%LAUNCHER%" -Dkiban.bench.javaOpts="%KIBAN_JAVA_OPTS%" -jar "%LAUNCHER%" -configuration "%BENCHDATA%\runtime\bench" -data @none -nl %NL% -nosplash -application jp.kiban.bench.app %REST%
+set "RC=%ERRORLEVEL%"
+rmdir /s /q "%BENCHDATA%"
+exit /b %RC%
+
 :checkjava
 rem sets JAVA_EXE when %1 holds a JDK whose feature version is 21 or newer
 set "V="
@@ -96,5 +108,5 @@ if defined V if %V% GEQ 21 if exist "%~1\bin\javac.exe" set "JAVA_EXE=%~1\bin\ja
 exit /b 0
 
 :usage
-echo usage: kiban run^|desk^|cli^|build^|test [--data DIR] [args]
+echo usage: kiban run^|desk^|cli^|bench^|build^|test [--data DIR] [args]
 exit /b 2
