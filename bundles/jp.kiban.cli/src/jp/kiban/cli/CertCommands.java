@@ -44,7 +44,7 @@ final class CertCommands {
                     "Issued by the system operator. A person under a 支援措置 (support measure) is always refused, and"
                             + " so is a household certificate that lists one; every refusal is logged and recorded." },
             subcommands = { ResidentCopyCommand.class, RemovedCopyCommand.class, StatedItemsCommand.class,
-                    MoveOutCommand.class, HistoryCommand.class })
+                    MoveOutCommand.class, HistoryCommand.class, DisposeCommand.class })
     static final class CertCommand implements Callable<Integer> {
         @ParentCommand
         Root root;
@@ -321,6 +321,9 @@ final class CertCommands {
                     m.put("items", r.items());
                     m.put("individualNumber", r.individualNumber());
                     m.put("refused", r.refusal().orElse(null));
+                    m.put("disposedAt", r.disposal().map(d -> d.at().toString()).orElse(null));
+                    m.put("disposedBy", r.disposal().map(IssueRecord.Disposal::operatorId).orElse(null));
+                    m.put("disposalNote", r.disposal().map(IssueRecord.Disposal::note).orElse(null));
                     list.add(m);
                 }
                 cli.printJson(Map.of("count", lines.size(), "history", list));
@@ -332,9 +335,37 @@ final class CertCommands {
                             r.at().atZone(ZoneId.systemDefault()).toLocalDateTime().withNano(0).toString().replace('T', ' '),
                             r.operatorId(), r.issueNumber().orElse("-"), r.requestedFor().value(), r.kind().label(),
                             r.refusal().map(code -> "REFUSED " + code).orElse(r.items() + " (" + r.persons().size()
-                                    + " person(s), " + r.pages() + " page(s))"));
+                                    + " person(s), " + r.pages() + " page(s))")
+                                    + r.disposal().map(d -> " DISPOSED by " + d.operatorId() + ": " + d.note()).orElse(""));
                 }
                 cli.out.println(lines.size() + " line(s)");
+            }
+            return KibanCli.OK;
+        }
+    }
+
+    @Command(name = "dispose", mixinStandardHelpOptions = true,
+            description = "Record that an issued certificate was issued by mistake and destroyed (処分情報 in the"
+                    + " 交付履歴). The line stays, marked with who, when and why.")
+    static final class DisposeCommand implements Callable<Integer> {
+        @ParentCommand
+        CertCommand parent;
+        @Mixin
+        OutputOptions output;
+        @Option(names = "--number", required = true, paramLabel = "NUMBER", description = "The 発行番号 (8 digits).")
+        String number;
+        @Option(names = "--note", required = true, paramLabel = "TEXT", description = "Why it was destroyed.")
+        String note;
+
+        @Override
+        public Integer call() {
+            KibanCli cli = parent.root.cli;
+            parent.root.environment();
+            cli.services.get(IssueHistory.class).dispose(cli.operator(), number, note);
+            if (output.json) {
+                cli.printJson(Map.of("issueNumber", number, "disposed", true));
+            } else {
+                cli.out.println("Certificate " + number + " recorded as disposed of");
             }
             return KibanCli.OK;
         }

@@ -20,4 +20,10 @@ public interface IssueHistory {
      * @param to     last day (inclusive), or null
      */
     List<IssueRecord> find(Operator operator, java.util.Optional<AddresseeNumber> person, LocalDate from, LocalDate to);
+
+    /**
+     * 処分: records that the issued certificate with this 発行番号 was issued by mistake and destroyed. The line
+     * stays; refused for an unknown number, a refused attempt, a line already disposed of, or without a note.
+     */
+    void dispose(Operator operator, String issueNumber, String note);
 }

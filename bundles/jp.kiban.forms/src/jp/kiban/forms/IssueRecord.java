@@ -22,10 +22,16 @@ import jp.kiban.core.id.AddresseeNumber;
  * @param items            記載事項: the options as asked for, e.g. 世帯連記,続柄,履歴
  * @param individualNumber whether the 個人番号 was printed
  * @param refusal          for a refused attempt: the reason code (e.g. {@code support.measure}); empty if issued
+ * @param disposal         処分情報: set when the certificate was issued by mistake and destroyed
  */
 public record IssueRecord(String id, Instant at, String operatorId, String operatorName, String terminal,
         CertificateKind kind, AddresseeNumber requestedFor, List<AddresseeNumber> persons,
-        Optional<String> issueNumber, int pages, String items, boolean individualNumber, Optional<String> refusal) {
+        Optional<String> issueNumber, int pages, String items, boolean individualNumber, Optional<String> refusal,
+        Optional<Disposal> disposal) {
+
+    /** A certificate issued by mistake and destroyed: when, by whom, why. */
+    public record Disposal(Instant at, String operatorId, String note) {
+    }
 
     public IssueRecord {
         persons = List.copyOf(persons);

@@ -18,6 +18,8 @@ import jp.kiban.platform.Permission;
 /** 交付履歴照会 over {@link IssueLog}'s tables. */
 @Component(service = IssueHistory.class)
 public class IssueHistoryComponent implements IssueHistory {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger
+            .getLogger(IssueHistoryComponent.class.getName());
 
     @Reference
     private Transactions tx;
@@ -31,5 +33,25 @@ public class IssueHistoryComponent implements IssueHistory {
             throw new FormException("history.periodReversed", from, to);
         }
         return tx.readOnly(em -> IssueLog.find(em, person == null ? Optional.empty() : person, from, to));
+    }
+
+    @Override
+    public void dispose(Operator operator, String issueNumber, String note) {
+        if (!operator.may(Permission.REGISTER_CHANGE)) {
+            throw new FormException("history.disposeNotPermitted");
+        }
+        String typed = issueNumber == null ? "" : issueNumber.strip();
+        String number = typed.matches("\\d{1,8}") ? IssueNumbers.format(Long.parseLong(typed)) : typed;
+        String why = note == null ? "" : note.strip();
+        if (why.isEmpty()) {
+            throw new FormException("history.disposeNote");
+        }
+        tx.requiredRun(em -> {
+            if (IssueLog.dispose(em, number, operator, why) == 0) {
+                throw new FormException(IssueLog.issued(em, number) ? "history.alreadyDisposed" : "history.unknownNumber",
+                        number);
+            }
+        });
+        LOG.info(() -> "Certificate " + number + " marked as disposed of by " + operator.id());
     }
 }

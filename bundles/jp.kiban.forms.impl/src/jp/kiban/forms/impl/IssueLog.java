@@ -20,7 +20,8 @@ import jp.kiban.platform.Operator;
 /** The 交付履歴 tables ({@code forms_issue_history}, {@code forms_issue_subject}, forms migration V002). */
 final class IssueLog {
     private static final String COLUMNS = "entry_id, issued_at, operator_id, operator_name, terminal, kind,"
-            + " requested_for, issue_number, pages, items, individual_number, refusal";
+            + " requested_for, issue_number, pages, items, individual_number, refusal, disposed_at, disposed_by,"
+            + " disposed_note";
 
     private IssueLog() {
     }
@@ -46,6 +47,19 @@ final class IssueLog {
                     .setParameter(1, id).setParameter(2, subjects.get(i).value()).setParameter(3, i + 1)
                     .executeUpdate();
         }
+    }
+
+    /** Marks an issued line as disposed of; returns 0 if there is no such issued line not yet disposed of. */
+    static int dispose(EntityManager em, String issueNumber, Operator operator, String note) {
+        return em.createNativeQuery("UPDATE forms_issue_history SET disposed_at = ?, disposed_by = ?, disposed_note = ?"
+                + " WHERE issue_number = ? AND refusal IS NULL AND disposed_at IS NULL")
+                .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, operator.id()).setParameter(3, note)
+                .setParameter(4, issueNumber).executeUpdate();
+    }
+
+    static boolean issued(EntityManager em, String issueNumber) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM forms_issue_history WHERE issue_number = ?"
+                + " AND refusal IS NULL").setParameter(1, issueNumber).getSingleResult()).intValue() > 0;
     }
 
     static List<IssueRecord> find(EntityManager em, Optional<AddresseeNumber> person, LocalDate from, LocalDate to) {
@@ -85,7 +99,9 @@ final class IssueLog {
             result.add(new IssueRecord(id, instant(r[1]), (String) r[2], (String) r[3], (String) r[4],
                     CertificateKind.valueOf((String) r[5]), AddresseeNumber.of(((String) r[6]).strip()),
                     persons.getOrDefault(id, List.of()), Optional.ofNullable((String) r[7]),
-                    ((Number) r[8]).intValue(), (String) r[9], bool(r[10]), Optional.ofNullable((String) r[11])));
+                    ((Number) r[8]).intValue(), (String) r[9], bool(r[10]), Optional.ofNullable((String) r[11]),
+                    r[12] == null ? Optional.empty()
+                            : Optional.of(new IssueRecord.Disposal(instant(r[12]), (String) r[13], (String) r[14]))));
         }
         return result;
     }

@@ -492,6 +492,23 @@ class CertificatesTest {
         assertEquals("member.notInHousehold", unknown.code());
         assertTrue(history.find(SUPERVISOR, Optional.of(head.addresseeNumber()), null, null).stream()
                 .anyMatch(l -> l.refusal().equals(Optional.of("member.notInHousehold")) && l.issueNumber().isEmpty()));
+        // 処分情報: a certificate issued by mistake is marked, not deleted
+        assertTrue(line.disposal().isEmpty());
+        FormException noNote = assertThrows(FormException.class, () -> history.dispose(COUNTER, cert.issueNumber(), " "));
+        assertEquals("history.disposeNote", noNote.code());
+        FormException business = assertThrows(FormException.class, () -> history.dispose(
+                new Operator("tax", "税務", "", Set.of(Role.BUSINESS)), cert.issueNumber(), "印刷ミス"));
+        assertEquals("history.disposeNotPermitted", business.code());
+        history.dispose(COUNTER, String.valueOf(Long.parseLong(cert.issueNumber())), "印刷ミス（用紙詰まり）");
+        IssueRecord disposed = history.find(SUPERVISOR, Optional.of(head.addresseeNumber()), null, null).stream()
+                .filter(l -> l.id().equals(line.id())).findFirst().orElseThrow();
+        assertEquals("印刷ミス（用紙詰まり）", disposed.disposal().orElseThrow().note());
+        assertEquals("madoguchi", disposed.disposal().orElseThrow().operatorId());
+        assertEquals(Optional.of(cert.issueNumber()), disposed.issueNumber(), "the line stays as it was");
+        assertEquals("history.alreadyDisposed", assertThrows(FormException.class,
+                () -> history.dispose(COUNTER, cert.issueNumber(), "again")).code());
+        assertEquals("history.unknownNumber", assertThrows(FormException.class,
+                () -> history.dispose(COUNTER, "99999999", "x")).code());
     }
 
     @Test
@@ -587,6 +604,14 @@ class CertificatesTest {
         assertFalse(Files.exists(none));
         run(1, "cert", "move-out", "--person", head, "--out", none.toString());
         run(2, "cert", "history", "--from", "yesterday");
+        json(0, "cert", "dispose", "--number", stated.path("issueNumber").asText(), "--note", "記載誤り", "--json");
+        boolean disposed = false;
+        for (JsonNode line : json(0, "cert", "history", "--person", head, "--json").path("history")) {
+            disposed |= line.path("issueNumber").asText().equals(stated.path("issueNumber").asText())
+                    && line.path("disposalNote").asText().equals("記載誤り");
+        }
+        assertTrue(disposed, "disposal not in the history");
+        run(1, "cert", "dispose", "--number", stated.path("issueNumber").asText(), "--note", "again");
 
         String member = family.get(1).addresseeNumber().value();
         JsonNode set = json(0, "resident", "support", "set", "--person", member, "--reason", "ストーカー行為",
@@ -603,7 +628,7 @@ class CertificatesTest {
 
         for (String[] help : List.of(new String[] { "cert", "--help" }, new String[] { "cert", "stated", "--help" },
                 new String[] { "cert", "removed", "--help" }, new String[] { "cert", "move-out", "--help" },
-                new String[] { "cert", "history", "--help" }, new String[] { "resident", "support", "--help" })) {
+                new String[] { "cert", "history", "--help" }, new String[] { "cert", "dispose", "--help" }, new String[] { "resident", "support", "--help" })) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new KibanCli(services, new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run(help);
             String h = out.toString(StandardCharsets.UTF_8);
