@@ -18,7 +18,9 @@ public record ResidentAccess(Instant at, Operator operator, Kind kind, List<Addr
         boolean individualNumberShown, String detail) {
 
     public enum Kind {
-        VIEW, HISTORY, HOUSEHOLD, SEARCH, EXPORT, CHANGE_REGISTERED, CHANGE_CONFIRMED, CHANGE_REJECTED, REFUSED
+        VIEW, HISTORY, HOUSEHOLD, SEARCH, EXPORT, CHANGE_REGISTERED, CHANGE_CONFIRMED, CHANGE_REJECTED, REFUSED,
+        /** A 支援措置 set or cleared (the detail never holds its reason). */
+        SUPPORT_MEASURE
     }
 
     public ResidentAccess {

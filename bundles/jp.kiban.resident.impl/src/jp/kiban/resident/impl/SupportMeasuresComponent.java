@@ -16,6 +16,8 @@ import jp.kiban.core.id.AddresseeNumber;
 import jp.kiban.persistence.Transactions;
 import jp.kiban.platform.Operator;
 import jp.kiban.platform.Permission;
+import jp.kiban.resident.ResidentAccess;
+import jp.kiban.resident.ResidentAccessListener;
 import jp.kiban.resident.ResidentException;
 import jp.kiban.resident.SupportMeasure;
 import jp.kiban.resident.SupportMeasures;
@@ -32,6 +34,31 @@ public class SupportMeasuresComponent implements SupportMeasures {
 
     @Reference
     private Transactions tx;
+
+    /** The access log (through the resident base's SPI): every measure set or cleared, never its reason. */
+    private final List<ResidentAccessListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    void addListener(ResidentAccessListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(ResidentAccessListener listener) {
+        listeners.remove(listener);
+    }
+
+    private void accessed(Operator operator, AddresseeNumber person, String detail) {
+        ResidentAccess a = new ResidentAccess(Instant.now(), operator, ResidentAccess.Kind.SUPPORT_MEASURE,
+                List.of(person), false, detail);
+        for (ResidentAccessListener l : listeners) {
+            try {
+                l.accessed(a);
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "Resident access listener " + l.getClass().getName() + " failed", e);
+            }
+        }
+    }
 
     /** Outside DS (tests on a database of their own). */
     public static SupportMeasuresComponent create(Transactions tx) {
@@ -70,6 +97,7 @@ public class SupportMeasuresComponent implements SupportMeasures {
         });
         LOG.info(() -> "Support measure set for addressee " + person.value() + " from " + from
                 + (until == null ? "" : " until " + until) + " by " + operator.id());
+        accessed(operator, person, "support measure set from " + from + (until == null ? "" : " until " + until));
         return new SupportMeasure(person, from, Optional.ofNullable(until), Optional.of(why), operator.id(),
                 operator.name(), now, false);
     }
@@ -83,6 +111,7 @@ public class SupportMeasuresComponent implements SupportMeasures {
             throw new ResidentException("support.none", person.value());
         }
         LOG.info(() -> "Support measure cleared for addressee " + person.value() + " by " + operator.id());
+        accessed(operator, person, "support measure cleared");
     }
 
     @Override

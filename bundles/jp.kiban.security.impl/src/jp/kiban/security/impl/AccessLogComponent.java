@@ -190,7 +190,7 @@ public class AccessLogComponent implements AccessLog, AuditQueries, Authorisatio
             case VIEW, HISTORY, HOUSEHOLD -> AccessKind.VIEW;
             case SEARCH -> AccessKind.SEARCH;
             case EXPORT -> AccessKind.EXPORT;
-            case CHANGE_REGISTERED, CHANGE_CONFIRMED, CHANGE_REJECTED -> AccessKind.CHANGE;
+            case CHANGE_REGISTERED, CHANGE_CONFIRMED, CHANGE_REJECTED, SUPPORT_MEASURE -> AccessKind.CHANGE;
             case REFUSED -> AccessKind.REFUSED;
         };
         try {

@@ -190,6 +190,23 @@ class RoleBoundaryTest {
     }
 
     @Test
+    void aSupportMeasureIsLoggedWithoutItsReason() throws Exception {
+        ResidentRecord protectedPerson = resident("支援");
+        AddresseeNumber who = protectedPerson.addresseeNumber();
+        jp.kiban.resident.SupportMeasures measures = service(jp.kiban.resident.SupportMeasures.class);
+        measures.set(SUPERVISOR, who, "DV被害の申出（加害者は元配偶者）", LocalDate.now(ZoneId.of("Asia/Tokyo")), null);
+        measures.clear(SUPERVISOR, who, "申出の取下げ");
+        List<AccessEntry> changes = service(AuditQueries.class).list(AUDITOR, new AuditFilter(Optional.of(who.value()),
+                Optional.of("rb-super"), Optional.empty(), Optional.empty(), Set.of(AccessKind.CHANGE), 10));
+        List<String> details = changes.stream().filter(e -> e.action().equals("resident.support_measure"))
+                .map(AccessEntry::detail).toList();
+        assertEquals(2, details.size(), changes.toString());
+        assertTrue(details.get(0).equals("support measure cleared") && details.get(1).startsWith("support measure set from"),
+                details.toString());
+        assertTrue(details.stream().noneMatch(d -> d.contains("DV") || d.contains("申出")), "never the reason: " + details);
+    }
+
+    @Test
     void onlyAdministratorsManageUsersAndOnlyAuditorsReadTheLog() throws Exception {
         Users users = service(Users.class);
         AuditQueries audit = service(AuditQueries.class);
