@@ -72,7 +72,7 @@ public class ConformancePart {
         column(table, Messages.get("conformance.column.business"), 80);
         column(table, Messages.get("conformance.column.section"), 80);
         column(table, Messages.get("conformance.column.title"), 220);
-        column(table, Messages.get("conformance.column.tier"), 170);
+        column(table, Messages.get("conformance.column.tier"), 210);
         column(table, Messages.get("conformance.column.status"), 70);
         column(table, Messages.get("conformance.column.modules"), 320);
         for (ConformanceReport.Row row : report.rows()) {
