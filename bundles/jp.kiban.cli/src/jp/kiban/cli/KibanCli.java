@@ -221,7 +221,7 @@ public final class KibanCli {
             description = "Kiban (基盤) administration command line. Runs on the same bundles as the desk client.",
             subcommands = { VersionCommand.class, DbCommand.class, MunicipalityCommand.class, DemoCommand.class,
                     ResidentCommands.ResidentCommand.class, ResidentCommands.TownCommand.class, GaijiCommands.GaijiCommand.class,
-                    CertCommands.CertCommand.class, LabelCommands.LabelsCommand.class, SecurityCommands.UserCommand.class,
+                    CertCommands.CertCommand.class, LabelCommands.LabelsCommand.class, SpecCommands.SpecCommand.class, SecurityCommands.UserCommand.class,
                     SecurityCommands.UnitCommand.class, SecurityCommands.AuditCommand.class,
                     CommandLine.HelpCommand.class },
             footer = { "", "The data folder is chosen by --data DIR, else KIBAN_DATA, else a per-user default.",

@@ -23,6 +23,9 @@ public final class UiKeys {
     public static final String HOME_TITLE = "home.title";
     public static final String HOME_MESSAGE = "home.message";
     public static final String SYSTEM_TABLE = "system.table";
+    public static final String CONFORMANCE_SUMMARY = "conformance.summary";
+    public static final String CONFORMANCE_REFUSED = "conformance.refused";
+    public static final String CONFORMANCE_TABLE = "conformance.table";
     public static final String STATUS_OPERATOR = "status.operator";
 
     public static final String LOGIN_SHELL = "login.shell";

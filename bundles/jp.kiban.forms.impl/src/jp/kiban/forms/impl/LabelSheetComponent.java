@@ -57,7 +57,7 @@ public class LabelSheetComponent implements LabelService {
     private AddressLabels addressLabels;
     @Reference
     private KibanEnvironment environment;
-    /** The access log (jp.kiban.security): every label sheet, with the persons on it. */
+    /** The access log (jp.kiban.security): every label run printed (印刷) or refused, with the persons on it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AccessLog accessLog;
@@ -169,7 +169,15 @@ public class LabelSheetComponent implements LabelService {
         long start = System.nanoTime();
         FormFont f = font();
         synchronized (f) {
-            List<Texts> texts = check(f, labels, writing == LabelWriting.VERTICAL, progress);
+            List<Texts> texts;
+            try {
+                texts = check(f, labels, writing == LabelWriting.VERTICAL, progress);
+            } catch (LabelCharacterException e) {
+                access(AccessEvent.of(operator, AccessKind.REFUSED, "labels." + layout.id(),
+                        e.problems().stream().map(p -> p.number().value()).toList(), false,
+                        "refused: " + e.code() + " (" + e.problems().size() + " addressee(s))"));
+                throw e;
+            }
             Offset offset = settings.offset(layout);
             try (PdfCanvas pdf = new PdfCanvas(f, "宛名ラベル")) {
                 int slot = options.startPosition() - 1;
@@ -187,17 +195,22 @@ public class LabelSheetComponent implements LabelService {
                 byte[] bytes = pdf.save();
                 LOG.info(() -> String.format("Labels: %d on %d page(s), layout %s, %s, by %s in %d ms", texts.size(),
                         pdf.pages(), layout.id(), writing.id(), operator.id(), (System.nanoTime() - start) / 1_000_000));
-                AccessLog log = accessLog;
-                if (log != null) {
-                    try {
-                        log.record(AccessEvent.of(operator, AccessKind.PRINT, "labels." + layout.id(),
-                                labels.stream().map(l -> l.number().value()).toList(), false,
-                                texts.size() + " labels on " + pdf.pages() + " page(s), " + writing.id()));
-                    } catch (RuntimeException e) {
-                        LOG.log(java.util.logging.Level.SEVERE, "Access log entry not written: " + e.getMessage(), e);
-                    }
-                }
+                access(AccessEvent.of(operator, AccessKind.PRINT, "labels." + layout.id(),
+                        labels.stream().map(l -> l.number().value()).toList(), false,
+                        texts.size() + " label(s) on " + pdf.pages() + " page(s), " + writing.id() + ", "
+                                + run.missing().size() + " without a label"));
                 return new LabelDocument(bytes, pdf.pages(), texts.size(), layout, writing, run.missing());
+            }
+        }
+    }
+
+    private void access(AccessEvent event) {
+        AccessLog log = accessLog;
+        if (log != null) {
+            try {
+                log.record(event);
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.SEVERE, "Access log entry not written: " + e.getMessage(), e);
             }
         }
     }

@@ -18,6 +18,7 @@ import jp.kiban.core.date.WarekiDate;
 import jp.kiban.persistence.DatabaseProblem;
 import jp.kiban.platform.Municipality;
 import jp.kiban.platform.MunicipalityService;
+import jp.kiban.spec.ModuleConformance;
 import jp.kiban.ui.UiKeys;
 
 /** The first page at the counter: which town, today's date in 和暦, and what to do next. */
@@ -27,6 +28,9 @@ public class HomePart {
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
     MunicipalityService municipalities;
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    ModuleConformance conformance;
 
     private Font titleFont;
 
@@ -73,6 +77,11 @@ public class HomePart {
                 text.append(Messages.get("home.demo")).append("\n\n");
             }
             text.append(Messages.get("home.hint"));
+        }
+        int refused = conformance == null ? 0 : conformance.refused().size();
+        if (refused > 0) {
+            text.append("\n\n").append(Messages.get("home.refused", refused));
+            message.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         }
         message.setText(text.toString());
         LOG.log(System.Logger.Level.INFO, "Desk client home shown for {0}",

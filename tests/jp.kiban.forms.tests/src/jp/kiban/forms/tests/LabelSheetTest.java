@@ -63,6 +63,9 @@ import jp.kiban.forms.LabelProgress;
 import jp.kiban.forms.LabelService;
 import jp.kiban.forms.LabelWriting;
 import jp.kiban.platform.Role;
+import jp.kiban.security.AccessEvent;
+import jp.kiban.security.AccessKind;
+import jp.kiban.security.AccessLog;
 
 /**
  * 宛名ラベル read back from the PDF: every text run of the content streams with its position (the
@@ -472,6 +475,35 @@ class LabelSheetTest {
         String ja = e.getMessage(Locale.JAPANESE);
         assertTrue(ja.contains(adobe.number().value()) && ja.contains("U+845B U+E0100") && ja.contains("ほか 1 名"), ja);
         assertTrue(e.getMessage().contains(adobe.number().value()), e.getMessage());
+    }
+
+    @Test
+    void printedAndRefusedRunsGoToTheAccessLog() {
+        List<AccessEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AccessLog recording = event -> {
+            events.add(event);
+            return null;
+        };
+        java.util.Hashtable<String, Object> ranking = new java.util.Hashtable<>();
+        ranking.put(org.osgi.framework.Constants.SERVICE_RANKING, 1000);
+        var registration = FrameworkUtil.getBundle(LabelSheetTest.class).getBundleContext()
+                .registerService(AccessLog.class, recording, ranking);
+        try {
+            LabelRun run = new LabelRun(synthetic(3), List.of());
+            labels.labels(clerk(), run, LabelOptions.of(LabelLayout.SHEET_24), LabelProgress.NONE);
+            AccessEvent printed = events.stream().filter(e -> e.kind() == AccessKind.PRINT).findFirst().orElseThrow();
+            assertEquals("sato", printed.operatorId());
+            assertEquals("labels.24", printed.action());
+            assertEquals(run.labels().stream().map(l -> l.number().value()).toList(), printed.persons());
+            AddressLabel bad = label("3999303", "金　가영", "長野県北安曇郡白馬村大字神城3");
+            assertThrows(LabelCharacterException.class, () -> labels.labels(clerk(), new LabelRun(List.of(bad), List.of()),
+                    LabelOptions.of(LabelLayout.SHEET_12), LabelProgress.NONE));
+            AccessEvent refused = events.stream().filter(e -> e.kind() == AccessKind.REFUSED).findFirst().orElseThrow();
+            assertEquals(List.of(bad.number().value()), refused.persons());
+            assertTrue(refused.detail().contains("labels.missingGlyph"), refused.detail());
+        } finally {
+            registration.unregister();
+        }
     }
 
     @Test
