@@ -40,4 +40,13 @@ public interface CertificateService {
      * the same 届出; refused if the person's last confirmed change is not a 国内転出.
      */
     IssuedCertificate moveOutCertificate(Operator operator, AddresseeNumber person);
+
+    /**
+     * The certificate {@code request} would issue, drawn as a draft for the preview at the counter before it is
+     * issued: the same checks and refusals, 見本 across every page and in place of the 発行番号, no 発行番号 taken
+     * and nothing recorded in the 交付履歴 (the access log records the view). Issue it afterwards with the same
+     * call outside {@code draft}. Example:
+     * {@code certificates.draft(() -> certificates.residentCopy(operator, person, options))}.
+     */
+    IssuedCertificate draft(java.util.function.Supplier<IssuedCertificate> request);
 }

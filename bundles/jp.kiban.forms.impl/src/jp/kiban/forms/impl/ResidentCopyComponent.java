@@ -100,6 +100,24 @@ public class ResidentCopyComponent implements CertificateService {
             List<ResidentRecord> persons, String items, boolean individualNumber) {
     }
 
+    /** Set while {@link #draft} runs its request on this thread. */
+    private static final ThreadLocal<Boolean> DRAFT = new ThreadLocal<>();
+
+    @Override
+    public IssuedCertificate draft(Supplier<IssuedCertificate> request) {
+        Boolean outer = DRAFT.get();
+        DRAFT.set(Boolean.TRUE);
+        try {
+            return request.get();
+        } finally {
+            if (outer == null) {
+                DRAFT.remove();
+            } else {
+                DRAFT.set(outer);
+            }
+        }
+    }
+
     @Override
     public IssuedCertificate residentCopy(Operator operator, AddresseeNumber person, ResidentCopyOptions options) {
         return issue(operator, CertificateKind.RESIDENT_COPY, person, options.individualNumber(), () -> {
@@ -183,11 +201,22 @@ public class ResidentCopyComponent implements CertificateService {
             }
             Municipality town = municipalities.current().orElseThrow(() -> new FormException("municipality.missing"));
             FormFont f = font();
+            if (DRAFT.get() == Boolean.TRUE) {
+                String mark = texts().getString("draft.mark");
+                IssuedCertificate draft;
+                synchronized (f) {
+                    draft = draw(f, town, form, mark, operator.terminal(), today, true);
+                }
+                access(AccessEvent.of(operator, AccessKind.VIEW, "cert.draft." + form.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        form.persons().stream().map(r -> r.addresseeNumber().value()).toList(), form.individualNumber(),
+                        "draft (not issued), " + draft.pages() + " page(s), items: " + form.items()));
+                return draft;
+            }
             IssuedCertificate issued;
             synchronized (f) {
                 issued = tx.required(em -> {
                     String issueNumber = IssueNumbers.format(IssueNumbers.next(em, IssueNumbers.CERTIFICATE));
-                    IssuedCertificate cert = draw(f, town, form, issueNumber, operator.terminal(), today);
+                    IssuedCertificate cert = draw(f, town, form, issueNumber, operator.terminal(), today, false);
                     IssueLog.record(em, operator, form.kind(), person,
                             form.persons().stream().map(ResidentRecord::addresseeNumber).toList(), issueNumber,
                             cert.pages(), form.items(), form.individualNumber(), null);
@@ -459,7 +488,7 @@ public class ResidentCopyComponent implements CertificateService {
     }
 
     private IssuedCertificate draw(FormFont f, Municipality town, Form form, String issueNumber, String terminal,
-            LocalDate today) {
+            LocalDate today, boolean draft) {
         ResourceBundle texts = texts();
         float firstTop = PdfCanvas.HEIGHT - 108 - tableHeight(form.header()) - 16;
         float room = firstTop - (CERTIFICATION_TOP + 20);
@@ -498,6 +527,14 @@ public class ResidentCopyComponent implements CertificateService {
                 if (p == pages.size() - 1) {
                     pdf.text(MARGIN + 4, top - 4, 10, texts.getString("blankBelow"));
                     certification(pdf, form.certification(), town, today);
+                }
+                if (draft) {
+                    // a draft can never pass for the certificate: 見本 across the page, in red
+                    String mark = texts.getString("draft.mark");
+                    pdf.colour(0.85f, 0.1f, 0.1f);
+                    pdf.textCentered(PdfCanvas.WIDTH / 2, PdfCanvas.HEIGHT / 2 - 60, 160, mark);
+                    pdf.text(MARGIN, 24, 10, texts.getString("draft.notice"));
+                    pdf.black();
                 }
             }
             byte[] bytes = pdf.save();

@@ -53,10 +53,15 @@ public class FormPreviewDialog extends Dialog {
     public static final String SAVE = "preview.save";
     public static final String CLOSE = "preview.close";
     public static final String STATUS = "preview.status";
+    /** The 発行 button of a draft preview ({@link #setDraft}). */
+    public static final String ISSUE = "preview.issue";
+    /** Return code of {@link #open()} when the clerk chose to issue the previewed draft. */
+    public static final int ISSUE_CODE = 1003;
     /** Highest resolution pages are rendered at for printing (an A4 page at 300 dpi is about 26 MB). */
     public static final int MAX_PRINT_DPI = 300;
 
     private static final Logger LOG = Logger.getLogger(FormPreviewDialog.class.getName());
+    private boolean draft;
 
     private final String title;
     private final byte[] pdf;
@@ -90,6 +95,10 @@ public class FormPreviewDialog extends Dialog {
     }
 
     /** Replaces the file dialog (for embedding and tests): gives the path to save to, or null. */
+    public void setDraft(boolean draft) {
+        this.draft = draft;
+    }
+
     public void setFileChooser(Function<Shell, String> chooser) {
         this.fileChooser = chooser;
     }
@@ -165,6 +174,12 @@ public class FormPreviewDialog extends Dialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
+        if (draft) {
+            // a draft (見本) is never printed or saved: the clerk checks it, then issues the certificate
+            createButton(parent, ISSUE_CODE, Messages.get("preview.issue"), true).setData(UiKeys.KEY, ISSUE);
+            createButton(parent, CANCEL, Messages.get("preview.close"), false).setData(UiKeys.KEY, CLOSE);
+            return;
+        }
         createButton(parent, 1001, Messages.get("preview.print"), false).setData(UiKeys.KEY, PRINT);
         createButton(parent, 1002, Messages.get("preview.save"), false).setData(UiKeys.KEY, SAVE);
         createButton(parent, CANCEL, Messages.get("preview.close"), true).setData(UiKeys.KEY, CLOSE);
@@ -176,6 +191,9 @@ public class FormPreviewDialog extends Dialog {
             print();
         } else if (id == 1002) {
             save();
+        } else if (id == ISSUE_CODE) {
+            setReturnCode(ISSUE_CODE);
+            close();
         } else {
             super.buttonPressed(id);
         }

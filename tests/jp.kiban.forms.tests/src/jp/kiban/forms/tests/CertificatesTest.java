@@ -581,6 +581,35 @@ class CertificatesTest {
     }
 
     @Test
+    void aDraftForThePreviewTakesNoNumberAndIsNotInTheHistory() throws IOException {
+        List<ResidentRecord> family = household();
+        ResidentRecord head = family.get(0);
+        int before = history.find(SUPERVISOR, Optional.of(head.addresseeNumber()), null, null).size();
+        IssuedCertificate first = certificates.residentCopy(COUNTER, head.addresseeNumber(), ResidentCopyOptions.person());
+        IssuedCertificate draft = certificates.draft(
+                () -> certificates.residentCopy(COUNTER, head.addresseeNumber(), ResidentCopyOptions.wholeHousehold()));
+        sample("resident-copy-draft", draft);
+        assertEquals("見本", draft.issueNumber());
+        try (PDDocument pdf = Loader.loadPDF(draft.pdf())) {
+            String text = squeeze(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf));
+            assertTrue(text.contains("見本") && text.contains("この見本は証明書ではありません"), text);
+            assertTrue(text.contains("住民票の写し"), text);
+        }
+        // the draft took no 発行番号: the next issued copy follows the first directly; the history has the two only
+        IssuedCertificate second = certificates.residentCopy(COUNTER, head.addresseeNumber(), ResidentCopyOptions.person());
+        assertEquals(Long.parseLong(first.issueNumber()) + 1, Long.parseLong(second.issueNumber()));
+        assertEquals(before + 2, history.find(SUPERVISOR, Optional.of(head.addresseeNumber()), null, null).size());
+        // a draft is refused exactly as the certificate would be (a person not in the household)
+        FormException refused = assertThrows(FormException.class, () -> certificates.draft(() -> certificates.residentCopy(COUNTER,
+                head.addresseeNumber(), ResidentCopyOptions.wholeHousehold().withMembers(List.of(
+                        households.get(households.size() - 1).get(0).addresseeNumber())))));
+        assertEquals("member.notInHousehold", refused.code());
+        // outside draft() the same service issues again
+        assertTrue(certificates.residentCopy(COUNTER, head.addresseeNumber(), ResidentCopyOptions.person()).issueNumber()
+                .matches("\\d{8}"));
+    }
+
+    @Test
     void cliIssuesEveryKindAndShowsTheHistoryAndSupportMeasures() throws IOException {
         List<ResidentRecord> family = household();
         String head = family.get(0).addresseeNumber().value();

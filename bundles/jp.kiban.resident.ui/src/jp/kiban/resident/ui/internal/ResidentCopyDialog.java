@@ -156,16 +156,11 @@ class ResidentCopyDialog extends Dialog {
     @Override
     protected void okPressed() {
         CertificateKind k = selected();
-        IssuedCertificate cert;
+        // what the options ask for, captured now: the dialog is gone when the clerk issues from the preview
+        java.util.function.Supplier<IssuedCertificate> request = request(k);
+        IssuedCertificate draft;
         try {
-            cert = switch (k) {
-                case RESIDENT_COPY -> certificates.residentCopy(session.operator(), person.addresseeNumber(), copy());
-                case REMOVED_RESIDENT_COPY -> certificates.removedResidentCopy(session.operator(),
-                        person.addresseeNumber(), copy());
-                case STATED_ITEMS, REMOVED_STATED_ITEMS -> certificates.statedItems(session.operator(),
-                        person.addresseeNumber(), stated());
-                case MOVE_OUT -> certificates.moveOutCertificate(session.operator(), person.addresseeNumber());
-            };
+            draft = certificates.draft(request);
         } catch (DomainException e) {
             status.setText(e.getMessage(Locale.JAPANESE));
             getShell().layout(true, true);
@@ -174,9 +169,44 @@ class ResidentCopyDialog extends Dialog {
         Shell parent = getParentShell();
         super.okPressed();
         String title = k.label();
-        new FormPreviewDialog(parent, Messages.get("copy.previewTitle", cert.issueNumber(),
-                person.person().displayName().fullName(), title), cert.pdf(), title + "_" + cert.issueNumber() + ".pdf")
-                .open();
+        String name = person.person().displayName().fullName();
+        // 標準仕様書 / issue #4: the form is previewed inside the client before it is issued
+        FormPreviewDialog preview = new FormPreviewDialog(parent, Messages.get("copy.draftTitle", name, title), draft.pdf(),
+                title + "_draft.pdf");
+        preview.setDraft(true);
+        if (preview.open() != FormPreviewDialog.ISSUE_CODE) {
+            return;
+        }
+        IssuedCertificate cert;
+        try {
+            cert = request.get();
+        } catch (DomainException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(parent, Messages.get("copy.dialogTitle"),
+                    e.getMessage(Locale.JAPANESE));
+            return;
+        }
+        new FormPreviewDialog(parent, Messages.get("copy.previewTitle", cert.issueNumber(), name, title), cert.pdf(),
+                title + "_" + cert.issueNumber() + ".pdf").open();
+    }
+
+    private java.util.function.Supplier<IssuedCertificate> request(CertificateKind k) {
+        var operator = session.operator();
+        var number = person.addresseeNumber();
+        return switch (k) {
+            case RESIDENT_COPY -> {
+                ResidentCopyOptions o = copy();
+                yield () -> certificates.residentCopy(operator, number, o);
+            }
+            case REMOVED_RESIDENT_COPY -> {
+                ResidentCopyOptions o = copy();
+                yield () -> certificates.removedResidentCopy(operator, number, o);
+            }
+            case STATED_ITEMS, REMOVED_STATED_ITEMS -> {
+                StatedItemsOptions o = stated();
+                yield () -> certificates.statedItems(operator, number, o);
+            }
+            case MOVE_OUT -> () -> certificates.moveOutCertificate(operator, number);
+        };
     }
 
     private ResidentCopyOptions copy() {

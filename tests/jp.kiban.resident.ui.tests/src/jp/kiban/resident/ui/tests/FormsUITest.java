@@ -328,7 +328,13 @@ class FormsUITest {
         shell("copy.dialog");
         page.bot.check("copy.household", true);
         page.bot.clickAsync("copy.ok");
-        Shell preview = shell(FormPreviewDialog.SHELL);
+        // first the draft (見本): nothing is issued until the clerk says so
+        Shell draft = page.bot.shell("the draft", s -> s.getText().startsWith("見本（未発行）"));
+        assertTrue(page.bot.text(FormPreviewDialog.PAGE).startsWith("1 / "), page.bot.text(FormPreviewDialog.PAGE));
+        Bot.screenshot("resident-copy-draft");
+        page.bot.clickAsync(FormPreviewDialog.ISSUE);
+        Bot.waitFor("the draft closes", () -> Bot.ui(() -> draft.isDisposed()) ? true : null);
+        Shell preview = page.bot.shell("the issued copy", s -> s.getText().startsWith("住民票の写し（発行番号 "));
         String title = Bot.ui(preview::getText);
         assertTrue(title.startsWith("住民票の写し（発行番号 "), title);
         assertTrue(page.bot.text(FormPreviewDialog.PAGE).startsWith("1 / "), page.bot.text(FormPreviewDialog.PAGE));

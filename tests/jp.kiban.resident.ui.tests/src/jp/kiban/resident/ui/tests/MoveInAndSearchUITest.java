@@ -279,6 +279,8 @@ class MoveInAndSearchUITest {
                 "履歴 is for the copy only");
         page.bot.check("copy.becameResident", true);
         page.bot.clickAsync("copy.ok");
+        page.bot.shell("the draft", s -> s.getText().startsWith("見本（未発行）"));
+        page.bot.clickAsync(jp.kiban.forms.ui.FormPreviewDialog.ISSUE);
         page.bot.shell("the preview", s -> s.getText().startsWith("住民票記載事項証明書（発行番号 "));
         Bot.screenshot("resident-stated-items-preview");
         page.bot.click(jp.kiban.forms.ui.FormPreviewDialog.CLOSE);
