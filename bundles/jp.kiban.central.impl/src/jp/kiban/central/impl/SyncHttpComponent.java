@@ -42,9 +42,25 @@ public class SyncHttpComponent {
 
     @Activate
     void activate(BundleContext context) {
-        SyncServlet servlet = new SyncServlet(store, () -> environment.setting("central.admin.token", ""));
+        AuthFailures failures = new AuthFailures(positive("central.auth.maxFailures", 10),
+                java.time.Duration.ofMinutes(positive("central.auth.blockMinutes", 5)), java.time.Clock.systemUTC());
+        SyncServlet servlet = new SyncServlet(store, () -> environment.setting("central.admin.token", ""), failures);
         registration = context.registerService(Servlet.class, servlet, whiteboard("", "kiban-sync"));
         LOG.info("Kiban central sync API published at " + SyncProtocol.BASE_PATH);
+    }
+
+    private int positive(String key, int fallback) {
+        String value = environment.setting(key, Integer.toString(fallback)).strip();
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        LOG.warning("Setting " + key + "=" + value + " is not a positive whole number; using " + fallback);
+        return fallback;
     }
 
     @Deactivate

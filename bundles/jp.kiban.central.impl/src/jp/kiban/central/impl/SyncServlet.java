@@ -36,22 +36,40 @@ public class SyncServlet extends HttpServlet {
     private final transient ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    private final transient AuthFailures failures;
+
     /** @param adminToken the administrator's token for terminal registration; empty disables registration over HTTP */
     public SyncServlet(CentralStore store, Supplier<String> adminToken) {
+        this(store, adminToken, new AuthFailures(10, java.time.Duration.ofMinutes(5), java.time.Clock.systemUTC()));
+    }
+
+    /** @param failures the rate limit on failed authentications (per remote address) */
+    public SyncServlet(CentralStore store, Supplier<String> adminToken, AuthFailures failures) {
         this.store = store;
         this.adminToken = adminToken;
+        this.failures = failures;
     }
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
         String method = req.getMethod();
+        String from = req.getRemoteAddr();
+        long blocked = failures.blockedFor(from);
+        if (blocked > 0) {
+            CentralStoreImpl.LOG.warning("Refused: " + method + " " + path + " from " + from
+                    + ": too many failed authentications, blocked for " + blocked + " s more");
+            resp.setHeader("Retry-After", Long.toString(blocked));
+            send(resp, 429, new Failure("too_many_failures", "too many failed authentications; try again in " + blocked + " s"));
+            return;
+        }
         try {
             if (path.equals("/admin/terminals") && method.equals("POST")) {
                 String expected = adminToken.get();
                 if (expected == null || expected.isBlank() || !constantTimeEquals(expected.strip(), bearer(req))) {
                     CentralStoreImpl.LOG.warning("Refused: terminal registration with a wrong administrator token from "
                             + req.getRemoteAddr());
+                    failed(from);
                     send(resp, 401, new Failure("unauthorized", "administrator token required"));
                     return;
                 }
@@ -63,9 +81,11 @@ public class SyncServlet extends HttpServlet {
             if (t == null) {
                 CentralStoreImpl.LOG.warning("Refused: " + method + " " + path + " without a valid terminal token from "
                         + req.getRemoteAddr());
+                failed(from);
                 send(resp, 401, new Failure("unauthorized", "unknown or revoked terminal token"));
                 return;
             }
+            failures.succeeded(from);
             switch (method + " " + (path.startsWith("/conflicts/") ? "/conflicts/{id}" : path)) {
                 case "GET /terminal" -> send(resp, 200, store.info(t));
                 case "POST /push" -> {
@@ -93,6 +113,12 @@ public class SyncServlet extends HttpServlet {
         } catch (RuntimeException e) {
             CentralStoreImpl.LOG.log(Level.SEVERE, "Failure in " + method + " " + path, e);
             send(resp, 500, new Failure("internal", "internal error; see the central server's log"));
+        }
+    }
+
+    private void failed(String from) {
+        if (failures.failed(from)) {
+            CentralStoreImpl.LOG.warning("Refused from now on: " + from + " after too many failed authentications");
         }
     }
 

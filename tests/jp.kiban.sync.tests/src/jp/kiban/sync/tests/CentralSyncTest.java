@@ -311,4 +311,67 @@ class CentralSyncTest {
         assertEquals(List.of(e.eventId()), page.events().stream().map(Event::eventId).toList());
         assertEquals(cred.terminalId(), page.events().get(0).terminalId());
     }
+    @Test
+    void failedAuthenticationsAreRateLimitedPerAddress() throws Exception {
+        try (Refusals log = new Refusals(); Central central = new Central(Dialect.POSTGRESQL)) {
+            String token = central.register(TOWN_A, "A 窓口").token();
+            String api = central.api;
+            assertEquals(200, SyncWorld.http("GET", api + "terminal", token, null).statusCode());
+            // ten wrong tokens in a row (the default limit): each refused as unauthorised
+            for (int i = 0; i < 10; i++) {
+                assertEquals(401, SyncWorld.http("GET", api + "pull?since=0", "guess-" + i, null).statusCode());
+            }
+            // from now on the address is refused whatever it sends, even a good token, and is told when to retry
+            int before = log.messages.size();
+            HttpResponse<String> blocked = SyncWorld.http("GET", api + "terminal", token, null);
+            assertEquals(429, blocked.statusCode(), blocked.body());
+            long retry = Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(retry > 0 && retry <= 300, "Retry-After " + retry);
+            assertTrue(blocked.body().contains("too_many_failures"), blocked.body());
+            log.assertLogged(before, "too many failed authentications");
+            assertEquals(429, SyncWorld.http("POST", api + "admin/terminals", "admin-guess", "{}").statusCode());
+        }
+    }
+
+    @Test
+    void theRateLimitCountsWithinItsWindowAndASuccessClearsIt() {
+        java.time.Instant[] now = { java.time.Instant.parse("2026-12-01T00:00:00Z") };
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now[0];
+            }
+        };
+        jp.kiban.central.impl.AuthFailures f = new jp.kiban.central.impl.AuthFailures(3, java.time.Duration.ofMinutes(5), clock);
+        assertFalse(f.failed("10.0.0.1"));
+        assertFalse(f.failed("10.0.0.1"));
+        f.succeeded("10.0.0.1");
+        assertFalse(f.failed("10.0.0.1"), "a success cleared the count");
+        assertFalse(f.failed("10.0.0.1"));
+        assertTrue(f.failed("10.0.0.1"), "the third failure in the window blocks");
+        assertEquals(300, f.blockedFor("10.0.0.1"));
+        assertEquals(0, f.blockedFor("10.0.0.2"), "other addresses are not affected");
+        now[0] = now[0].plusSeconds(299);
+        assertEquals(1, f.blockedFor("10.0.0.1"));
+        now[0] = now[0].plusSeconds(1);
+        assertEquals(0, f.blockedFor("10.0.0.1"), "free again after the window");
+        // failures spread wider than the window never block
+        for (int i = 0; i < 10; i++) {
+            assertFalse(f.failed("10.0.0.3"));
+            now[0] = now[0].plusSeconds(151);
+            if (i % 2 == 1) {
+                now[0] = now[0].plusSeconds(1);
+            }
+        }
+    }
 }
