@@ -16,7 +16,7 @@ import jp.kiban.platform.Permission;
 public interface SupportMeasures {
 
     /** The permission of a supervisor: sets, clears and reads the reason of support measures. */
-    Permission SUPERVISOR = Permission.CONFIRM_CHANGE;
+    Permission SUPERVISOR = Permission.VIEW_SUPPORT_MEASURE_REASONS;
 
     /**
      * Sets (or replaces) the measure of a person on the register or removed (除票 are protected too).

@@ -304,7 +304,7 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
 
     @Override
     public Conflict decide(Operator supervisor, String conflictId, boolean accept, String note) {
-        if (!supervisor.may(Permission.CONFIRM_CHANGE)) {
+        if (!supervisor.may(Permission.RESOLVE_SYNC_CONFLICTS)) {
             throw new SecurityException(supervisor.id() + " may not decide conflicts (a supervisor's task)");
         }
         try {

@@ -104,7 +104,7 @@ public class ReviewPart {
         discard.setText(Messages.get("review.discard"));
         discard.setData(UiKeys.KEY, DISCARD);
         discard.addListener(SWT.Selection, e -> decide(false));
-        boolean supervisor = session.operator().may(Permission.CONFIRM_CHANGE);
+        boolean supervisor = session.operator().may(Permission.RESOLVE_SYNC_CONFLICTS);
         accept.setEnabled(supervisor);
         discard.setEnabled(supervisor);
         status = new Label(parent, SWT.WRAP);
@@ -147,7 +147,7 @@ public class ReviewPart {
             }
             if (open.isEmpty()) {
                 status.setText(Messages.get("review.none"));
-            } else if (session.operator().may(Permission.CONFIRM_CHANGE)) {
+            } else if (session.operator().may(Permission.RESOLVE_SYNC_CONFLICTS)) {
                 status.setText(Messages.get("review.select"));
                 table.select(0);
                 showSelected();
