@@ -1,5 +1,6 @@
 package jp.kiban.resident.tests;
 
+import jp.kiban.persistence.impl.JpaUnit;
 import jp.kiban.testing.db.TestDatabases;
 import static jp.kiban.resident.tests.Fixtures.COUNTER;
 import static jp.kiban.resident.tests.Fixtures.SUPERVISOR;
@@ -83,7 +84,7 @@ class ResidentOnBothEnginesTest {
         try (Databases.CloseableDatabase db = TestDatabases.fresh(dialect)) {
             ResidentSchema schema = new ResidentSchema();
             new SqlMigrator(db, () -> BundleScripts.load(ResidentMigrationTest.impl(), schema, db.dialect())).migrate();
-            EntityManagerFactory emf = SeparateUnit.create(db, schema.entityClasses());
+            EntityManagerFactory emf = JpaUnit.create(db, schema.entityClasses());
             try {
                 ResidentServiceComponent register = ResidentServiceComponent.create(new EntityManagerTransactions(() -> emf),
                         new CountingNumbers());

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.osgi.framework.FrameworkUtil;
 
 import jakarta.persistence.EntityManagerFactory;
+import jp.kiban.persistence.impl.JpaUnit;
 import jp.kiban.persistence.impl.BundleScripts;
 import jp.kiban.persistence.impl.Databases;
 import jp.kiban.persistence.impl.EntityManagerTransactions;
@@ -90,7 +91,7 @@ final class Stage implements AutoCloseable {
         SecuritySchema schema = new SecuritySchema();
         new SqlMigrator(db, () -> BundleScripts.load(FrameworkUtil.getBundle(SecuritySchema.class), schema, db.dialect()))
                 .migrate();
-        emf = SeparateUnit.create(db, schema.entityClasses());
+        emf = JpaUnit.create(db, schema.entityClasses());
         EntityManagerTransactions tx = new EntityManagerTransactions(() -> emf);
         KibanEnvironment env = new KibanEnvironment() {
             @Override

@@ -14,6 +14,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 import jakarta.persistence.EntityManagerFactory;
+import jp.kiban.persistence.impl.JpaUnit;
 import jp.kiban.persistence.Dialect;
 import jp.kiban.persistence.impl.BundleScripts;
 import jp.kiban.persistence.impl.Databases;
@@ -38,7 +39,7 @@ class OutboxOnBothEnginesTest {
         try (Databases.CloseableDatabase db = TestDatabases.fresh(dialect)) {
             SyncSchema schema = new SyncSchema();
             new SqlMigrator(db, () -> BundleScripts.load(impl(), schema, db.dialect())).migrate();
-            EntityManagerFactory emf = SeparateUnit.create(db, schema.entityClasses());
+            EntityManagerFactory emf = JpaUnit.create(db, schema.entityClasses());
             try {
                 EntityManagerTransactions tx = new EntityManagerTransactions(() -> emf);
                 OutboxComponent outbox = OutboxComponent.create(tx, () -> Optional.of("139998"));

@@ -28,6 +28,7 @@ import org.osgi.framework.ServiceRegistration;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.servlet.Servlet;
+import jp.kiban.persistence.impl.JpaUnit;
 import jp.kiban.central.impl.CentralSchema;
 import jp.kiban.central.impl.CentralStoreImpl;
 import jp.kiban.central.impl.SyncHttpComponent;
@@ -167,7 +168,7 @@ final class SyncWorld {
             SyncSchema schema = new SyncSchema();
             new SqlMigrator(db, () -> BundleScripts.load(FrameworkUtil.getBundle(SyncSchema.class), schema, db.dialect()))
                     .migrate();
-            emf = SeparateUnit.create(db, schema.entityClasses());
+            emf = JpaUnit.create(db, schema.entityClasses());
             tx = new EntityManagerTransactions(() -> emf);
             outbox = OutboxComponent.create(tx, () -> Optional.of(town));
             inbox = new InboxStore(tx);
