@@ -7,6 +7,8 @@ import jp.kiban.sync.protocol.SyncProtocol.Conflict;
 import jp.kiban.sync.protocol.SyncProtocol.Decision;
 import jp.kiban.sync.protocol.SyncProtocol.Event;
 import jp.kiban.sync.protocol.SyncProtocol.EventPage;
+import jp.kiban.sync.protocol.SyncProtocol.LeaseGrant;
+import jp.kiban.sync.protocol.SyncProtocol.LeaseRequest;
 import jp.kiban.sync.protocol.SyncProtocol.PushResponse;
 import jp.kiban.sync.protocol.SyncProtocol.TerminalCredential;
 import jp.kiban.sync.protocol.SyncProtocol.TerminalInfo;
@@ -53,4 +55,11 @@ public interface CentralStore {
      * (as a new central event with the current 履歴番号 as its base), DISCARD keeps the current one.
      */
     Conflict decide(Terminal terminal, String conflictId, Decision decision);
+
+    /**
+     * Leases the next free range of {@code request.kind()} numbers of the terminal's municipality to the
+     * terminal: ranges of one municipality and kind never overlap (the municipality's counter row is locked
+     * while the range is taken), and start at the request's floor at the lowest.
+     */
+    LeaseGrant lease(Terminal terminal, LeaseRequest request);
 }

@@ -16,6 +16,8 @@ import jp.kiban.sync.protocol.SyncProtocol.Conflict;
 import jp.kiban.sync.protocol.SyncProtocol.Decision;
 import jp.kiban.sync.protocol.SyncProtocol.Event;
 import jp.kiban.sync.protocol.SyncProtocol.EventPage;
+import jp.kiban.sync.protocol.SyncProtocol.LeaseGrant;
+import jp.kiban.sync.protocol.SyncProtocol.LeaseRequest;
 import jp.kiban.sync.protocol.SyncProtocol.PushResponse;
 import jp.kiban.sync.protocol.SyncProtocol.TerminalCredential;
 import jp.kiban.sync.protocol.SyncProtocol.TerminalInfo;
@@ -105,5 +107,10 @@ public class CentralStoreComponent implements CentralStore {
     @Override
     public Conflict decide(Terminal terminal, String conflictId, Decision decision) {
         return store().decide(terminal, conflictId, decision);
+    }
+
+    @Override
+    public LeaseGrant lease(Terminal terminal, LeaseRequest request) {
+        return store().lease(terminal, request);
     }
 }

@@ -40,6 +40,8 @@ import jp.kiban.sync.protocol.SyncProtocol.Conflict;
 import jp.kiban.sync.protocol.SyncProtocol.Decision;
 import jp.kiban.sync.protocol.SyncProtocol.Event;
 import jp.kiban.sync.protocol.SyncProtocol.EventPage;
+import jp.kiban.sync.protocol.SyncProtocol.LeaseGrant;
+import jp.kiban.sync.protocol.SyncProtocol.LeaseRequest;
 import jp.kiban.sync.protocol.SyncProtocol.Outcome;
 import jp.kiban.sync.protocol.SyncProtocol.PushResponse;
 import jp.kiban.sync.protocol.SyncProtocol.PushResult;
@@ -115,7 +117,7 @@ public final class CentralStoreImpl implements CentralStore {
                     s.execute("DO $$ BEGIN EXECUTE format('GRANT USAGE ON SCHEMA %I TO " + appRole
                             + "', current_schema()); END $$");
                     s.execute("GRANT SELECT, INSERT, UPDATE ON central_event, central_sequence, central_aggregate,"
-                            + " central_conflict TO " + appRole);
+                            + " central_conflict, central_number_counter, central_number_lease TO " + appRole);
                     s.execute("GRANT SELECT ON central_terminal TO " + appRole);
                     s.execute("DO $$ BEGIN EXECUTE format('GRANT " + appRole + " TO %I', current_user);"
                             + " EXCEPTION WHEN others THEN NULL; END $$");
@@ -722,5 +724,77 @@ public final class CentralStoreImpl implements CentralStore {
                 }
             }
         });
+    }
+
+    // ==== number leases ==========================================================================
+
+    private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9.]{0,29}");
+
+    @Override
+    public LeaseGrant lease(Terminal t, LeaseRequest r) {
+        if (r == null || r.kind() == null || !KIND.matcher(r.kind()).matches()) {
+            throw new CentralRefusal(CentralRefusal.Kind.BAD_REQUEST, "kind must be 1 to 30 lower-case letters, digits or dots");
+        }
+        if (r.size() < 1 || r.size() > SyncProtocol.MAX_LEASE || r.floor() < 1 || r.max() < r.floor()) {
+            throw new CentralRefusal(CentralRefusal.Kind.BAD_REQUEST, "lease of " + r.kind() + ": need 1 <= size <= "
+                    + SyncProtocol.MAX_LEASE + " and 1 <= floor <= max");
+        }
+        String code = t.municipalityCode();
+        Instant now = now();
+        LeaseGrant grant = inMunicipality(code, c -> {
+            long next = 0;
+            // the counter row is locked until commit: a concurrent lease of the same kind waits for this one
+            try (PreparedStatement p = c.prepareStatement("UPDATE central_number_counter SET next_number = next_number"
+                    + " WHERE municipality_code = ? AND kind = ?")) {
+                p.setString(1, code);
+                p.setString(2, r.kind());
+                if (p.executeUpdate() == 0) {
+                    try (PreparedStatement i = c.prepareStatement(
+                            "INSERT INTO central_number_counter (municipality_code, kind, next_number) VALUES (?, ?, 1)")) {
+                        i.setString(1, code);
+                        i.setString(2, r.kind());
+                        i.executeUpdate(); // a concurrent first insert fails with 23505: the transaction is retried
+                    }
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT next_number FROM central_number_counter WHERE municipality_code = ? AND kind = ?")) {
+                p.setString(1, code);
+                p.setString(2, r.kind());
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    next = rs.getLong(1);
+                }
+            }
+            long first = Math.max(next, r.floor());
+            long last = first + r.size() - 1;
+            if (last > r.max() || last < first) {
+                refuse(t, CentralRefusal.Kind.CONFLICT, "no " + r.size() + " more numbers of " + r.kind() + " below "
+                        + r.max() + " for municipality " + code + " (next free: " + first + ")");
+            }
+            String id = UUID.randomUUID().toString();
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO central_number_lease (municipality_code, lease_id,"
+                    + " kind, first_number, last_number, terminal_id, leased_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                p.setString(1, code);
+                p.setString(2, id);
+                p.setString(3, r.kind());
+                p.setLong(4, first);
+                p.setLong(5, last);
+                p.setString(6, t.terminalId());
+                p.setTimestamp(7, Timestamp.from(now));
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE central_number_counter SET next_number = ?"
+                    + " WHERE municipality_code = ? AND kind = ?")) {
+                p.setLong(1, last + 1);
+                p.setString(2, code);
+                p.setString(3, r.kind());
+                p.executeUpdate();
+            }
+            return new LeaseGrant(id, r.kind(), first, last, now.toString());
+        });
+        LOG.info("Leased " + grant.kind() + " " + grant.first() + ".." + grant.last() + " of " + code + " to terminal "
+                + t.terminalId());
+        return grant;
     }
 }

@@ -18,6 +18,7 @@ import jp.kiban.central.Terminal;
 import jp.kiban.sync.protocol.SyncProtocol;
 import jp.kiban.sync.protocol.SyncProtocol.Decision;
 import jp.kiban.sync.protocol.SyncProtocol.Failure;
+import jp.kiban.sync.protocol.SyncProtocol.LeaseRequest;
 import jp.kiban.sync.protocol.SyncProtocol.PushRequest;
 import jp.kiban.sync.protocol.SyncProtocol.TerminalRequest;
 
@@ -101,6 +102,7 @@ public class SyncServlet extends HttpServlet {
                     String id = path.substring("/conflicts/".length());
                     send(resp, 200, store.decide(t, id, read(req, Decision.class)));
                 }
+                case "POST /leases" -> send(resp, 200, store.lease(t, read(req, LeaseRequest.class)));
                 default -> send(resp, 404, new Failure("not_found", method + " " + path));
             }
         } catch (CentralRefusal e) {

@@ -23,6 +23,11 @@ public class IssueHistoryComponent implements IssueHistory {
 
     @Reference
     private Transactions tx;
+    /** The sync outbox: a disposal is shipped to the central store in its transaction. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile jp.kiban.sync.Outbox outbox;
 
     @Override
     public List<IssueRecord> find(Operator operator, Optional<AddresseeNumber> person, LocalDate from, LocalDate to) {
@@ -47,7 +52,7 @@ public class IssueHistoryComponent implements IssueHistory {
             throw new FormException("history.disposeNote");
         }
         tx.requiredRun(em -> {
-            if (IssueLog.dispose(em, number, operator, why) == 0) {
+            if (IssueLog.dispose(em, number, operator, why, outbox) == 0) {
                 throw new FormException(IssueLog.issued(em, number) ? "history.alreadyDisposed" : "history.unknownNumber",
                         number);
             }

@@ -26,10 +26,15 @@ final class IssueLog {
     private IssueLog() {
     }
 
-    /** Writes one line in the caller's transaction. */
+    /** Outbox event type of one line of the 交付履歴 (append-only: no aggregate, cannot conflict). */
+    static final String OUTBOX_ISSUED = "forms.issue";
+    /** Outbox event type of a line marked as disposed of (廃棄). */
+    static final String OUTBOX_DISPOSED = "forms.issue.disposed";
+
+    /** Writes one line in the caller's transaction (and, with an outbox, its outbox entry in the same transaction). */
     static void record(EntityManager em, Operator operator, CertificateKind kind, AddresseeNumber requestedFor,
             List<AddresseeNumber> persons, String issueNumber, int pages, String items, boolean individualNumber,
-            String refusal) {
+            String refusal, jp.kiban.sync.Outbox outbox) {
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
         em.createNativeQuery("INSERT INTO forms_issue_history (entry_id, issued_at, issued_on, operator_id,"
@@ -47,14 +52,41 @@ final class IssueLog {
                     .setParameter(1, id).setParameter(2, subjects.get(i).value()).setParameter(3, i + 1)
                     .executeUpdate();
         }
+        if (outbox != null) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("entry_id", id);
+            payload.put("issued_at", now.toString());
+            payload.put("operator_id", operator.id());
+            payload.put("operator_name", operator.name());
+            payload.put("terminal", operator.terminal());
+            payload.put("kind", kind.name());
+            payload.put("requested_for", requestedFor.value());
+            payload.put("subjects", subjects.stream().map(AddresseeNumber::value).toList());
+            payload.put("issue_number", issueNumber);
+            payload.put("pages", pages);
+            payload.put("items", items);
+            payload.put("individual_number", individualNumber);
+            payload.put("refusal", refusal);
+            outbox.append(jp.kiban.sync.OutboxEvent.record(OUTBOX_ISSUED, payload));
+        }
     }
 
     /** Marks an issued line as disposed of; returns 0 if there is no such issued line not yet disposed of. */
-    static int dispose(EntityManager em, String issueNumber, Operator operator, String note) {
-        return em.createNativeQuery("UPDATE forms_issue_history SET disposed_at = ?, disposed_by = ?, disposed_note = ?"
+    static int dispose(EntityManager em, String issueNumber, Operator operator, String note, jp.kiban.sync.Outbox outbox) {
+        Instant now = Instant.now();
+        int n = em.createNativeQuery("UPDATE forms_issue_history SET disposed_at = ?, disposed_by = ?, disposed_note = ?"
                 + " WHERE issue_number = ? AND refusal IS NULL AND disposed_at IS NULL")
-                .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, operator.id()).setParameter(3, note)
+                .setParameter(1, Timestamp.from(now)).setParameter(2, operator.id()).setParameter(3, note)
                 .setParameter(4, issueNumber).executeUpdate();
+        if (n > 0 && outbox != null) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("issue_number", issueNumber);
+            payload.put("disposed_at", now.toString());
+            payload.put("disposed_by", operator.id());
+            payload.put("disposed_note", note);
+            outbox.append(jp.kiban.sync.OutboxEvent.record(OUTBOX_DISPOSED, payload));
+        }
+        return n;
     }
 
     static boolean issued(EntityManager em, String issueNumber) {

@@ -88,6 +88,14 @@ public class ResidentCopyComponent implements CertificateService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AccessLog accessLog;
+    /** This terminal's number leases: 発行番号 come from them when the terminal is attached to a central server. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile jp.kiban.sync.NumberLeases leases;
+    /** The sync outbox: every line of the 交付履歴 is shipped to the central store in its transaction. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile jp.kiban.sync.Outbox outbox;
 
     private FormFont font;
 
@@ -215,11 +223,11 @@ public class ResidentCopyComponent implements CertificateService {
             IssuedCertificate issued;
             synchronized (f) {
                 issued = tx.required(em -> {
-                    String issueNumber = IssueNumbers.format(IssueNumbers.next(em, IssueNumbers.CERTIFICATE));
+                    String issueNumber = IssueNumbers.format(IssueNumbers.next(em, IssueNumbers.CERTIFICATE, leases));
                     IssuedCertificate cert = draw(f, town, form, issueNumber, operator.terminal(), today, false);
                     IssueLog.record(em, operator, form.kind(), person,
                             form.persons().stream().map(ResidentRecord::addresseeNumber).toList(), issueNumber,
-                            cert.pages(), form.items(), form.individualNumber(), null);
+                            cert.pages(), form.items(), form.individualNumber(), null, outbox);
                     return cert;
                 });
             }
@@ -234,7 +242,7 @@ public class ResidentCopyComponent implements CertificateService {
                     + e.code() + ": " + e.getMessage());
             try {
                 tx.requiredRun(em -> IssueLog.record(em, operator, kind[0], person, List.of(), null, 0, "",
-                        individualNumber, e.code()));
+                        individualNumber, e.code(), outbox));
             } catch (RuntimeException recording) {
                 LOG.log(Level.SEVERE, "Refusal not recorded in the issue history: " + recording.getMessage(),
                         recording);

@@ -35,6 +35,15 @@ public class SupportMeasuresComponent implements SupportMeasures {
     @Reference
     private Transactions tx;
 
+    /** The sync outbox: every measure set or cleared is shipped to the central store in its transaction. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile jp.kiban.sync.Outbox outbox;
+
+    /** Outbox event type of a 支援措置 set or cleared (see bundles/jp.kiban.resident.impl/README.md). */
+    public static final String OUTBOX_TYPE = "resident.support_measure";
+
     /** The access log (through the resident base's SPI): every measure set or cleared, never its reason. */
     private final List<ResidentAccessListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -62,9 +71,22 @@ public class SupportMeasuresComponent implements SupportMeasures {
 
     /** Outside DS (tests on a database of their own). */
     public static SupportMeasuresComponent create(Transactions tx) {
+        return create(tx, null);
+    }
+
+    /** As {@link #create(Transactions)}, writing every measure set or cleared to the given outbox. */
+    public static SupportMeasuresComponent create(Transactions tx, jp.kiban.sync.Outbox outbox) {
         SupportMeasuresComponent c = new SupportMeasuresComponent();
         c.tx = tx;
+        c.outbox = outbox;
         return c;
+    }
+
+    private void toOutbox(java.util.Map<String, Object> payload) {
+        jp.kiban.sync.Outbox o = outbox;
+        if (o != null) {
+            o.append(jp.kiban.sync.OutboxEvent.record(OUTBOX_TYPE, payload));
+        }
     }
 
     @Override
@@ -83,10 +105,11 @@ public class SupportMeasuresComponent implements SupportMeasures {
             requireKnown(em, person);
             closeCurrent(em, person, operator, now, "replaced by a new measure");
             // a null bound to a DATE column is typed VARCHAR by the driver, which PostgreSQL refuses: leave it out
+            String measureId = UUID.randomUUID().toString();
             String columns = until == null ? COLUMNS.replace(" end_date,", "") : COLUMNS;
             var insert = em.createNativeQuery("INSERT INTO resident_support_measure (measure_id, " + columns
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?" + (until == null ? "" : ", ?") + ")")
-                    .setParameter(1, UUID.randomUUID().toString()).setParameter(2, person.value())
+                    .setParameter(1, measureId).setParameter(2, person.value())
                     .setParameter(3, java.sql.Date.valueOf(from));
             int i = 4;
             if (until != null) {
@@ -94,6 +117,17 @@ public class SupportMeasuresComponent implements SupportMeasures {
             }
             insert.setParameter(i++, why).setParameter(i++, operator.id()).setParameter(i++, operator.name())
                     .setParameter(i, Timestamp.from(now)).executeUpdate();
+            java.util.Map<String, Object> payload = new java.util.LinkedHashMap<>();
+            payload.put("action", "set");
+            payload.put("measure_id", measureId);
+            payload.put("addressee_number", person.value());
+            payload.put("start_date", from.toString());
+            payload.put("end_date", until == null ? null : until.toString());
+            payload.put("reason", why);
+            payload.put("set_by", operator.id());
+            payload.put("set_by_name", operator.name());
+            payload.put("set_at", now.toString());
+            toOutbox(payload);
         });
         LOG.info(() -> "Support measure set for addressee " + person.value() + " from " + from
                 + (until == null ? "" : " until " + until) + " by " + operator.id());
@@ -106,7 +140,21 @@ public class SupportMeasuresComponent implements SupportMeasures {
     public void clear(Operator operator, AddresseeNumber person, String note) {
         requireSupervisor(operator);
         String why = ResidentException.requireText(note, "supportNote");
-        int cleared = tx.required(em -> closeCurrent(em, person, operator, Instant.now(), why));
+        Instant at = Instant.now();
+        int cleared = tx.required(em -> {
+            int n = closeCurrent(em, person, operator, at, why);
+            if (n > 0) {
+                java.util.Map<String, Object> payload = new java.util.LinkedHashMap<>();
+                payload.put("action", "clear");
+                payload.put("addressee_number", person.value());
+                payload.put("cleared_by", operator.id());
+                payload.put("cleared_by_name", operator.name());
+                payload.put("cleared_at", at.toString());
+                payload.put("cleared_note", why);
+                toOutbox(payload);
+            }
+            return n;
+        });
         if (cleared == 0) {
             throw new ResidentException("support.none", person.value());
         }

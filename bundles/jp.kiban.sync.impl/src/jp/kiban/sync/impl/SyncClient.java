@@ -16,10 +16,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.kiban.sync.Outbox;
+import jp.kiban.sync.NumberLeaseKinds;
 import jp.kiban.sync.OutboxEntry;
 import jp.kiban.sync.protocol.SyncProtocol;
 import jp.kiban.sync.protocol.SyncProtocol.Event;
 import jp.kiban.sync.protocol.SyncProtocol.EventPage;
+import jp.kiban.sync.protocol.SyncProtocol.LeaseGrant;
+import jp.kiban.sync.protocol.SyncProtocol.LeaseRequest;
 import jp.kiban.sync.protocol.SyncProtocol.PushRequest;
 import jp.kiban.sync.protocol.SyncProtocol.PushResponse;
 import jp.kiban.sync.protocol.SyncProtocol.PushResult;
@@ -199,5 +202,29 @@ public final class SyncClient {
         int[] pushed = push(500, Integer.MAX_VALUE);
         int pulled = pull(1000);
         return new Result(pushed[0], pushed[1], pushed[2], pulled, inbox.lastSequence());
+    }
+
+    /**
+     * Tops up this terminal's number leases: for every kind with fewer than {@code threshold} numbers left,
+     * leases ranges of {@code size} until at least {@code threshold} remain. A lease whose answer is lost
+     * is a gap in the municipality's numbers, never a number given twice.
+     *
+     * @return the ranges taken
+     */
+    public List<LeaseGrant> topUp(NumberLeaseStore leases, List<NumberLeaseKinds.Kind> kinds, long threshold, long size)
+            throws SyncException {
+        List<LeaseGrant> taken = new java.util.ArrayList<>();
+        for (NumberLeaseKinds.Kind k : kinds) {
+            for (int round = 0; round < 100 && leases.remaining(k.kind()) < threshold; round++) {
+                long floor = Math.max(k.floor(), leases.highest(k.kind()) + 1);
+                LeaseGrant g = call("POST", "leases", new LeaseRequest(k.kind(), size, floor, k.max()), LeaseGrant.class);
+                if (!k.kind().equals(g.kind()) || g.first() < floor || g.last() < g.first() || g.last() > k.max()) {
+                    throw new SyncException(0, "central store answered a lease that was not asked for: " + g, null);
+                }
+                leases.add(g);
+                taken.add(g);
+            }
+        }
+        return taken;
     }
 }

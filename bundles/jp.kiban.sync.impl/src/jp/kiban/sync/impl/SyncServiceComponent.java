@@ -33,6 +33,7 @@ import jp.kiban.platform.ConnectionStatus;
 import jp.kiban.platform.KibanEnvironment;
 import jp.kiban.platform.Operator;
 import jp.kiban.platform.Permission;
+import jp.kiban.sync.NumberLeaseKinds;
 import jp.kiban.sync.Outbox;
 import jp.kiban.sync.ReviewQueue;
 import jp.kiban.sync.protocol.SyncProtocol.Conflict;
@@ -67,6 +68,30 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin events;
 
+    /**
+     * The kinds of leased numbers the installed modules need (addressee base, forms, ...): taken on the sync
+     * thread only (getting them activates the persistence stack), like the outbox.
+     */
+    private final List<java.util.function.Supplier<NumberLeaseKinds>> leaseKinds = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<ComponentServiceObjects<NumberLeaseKinds>, java.util.function.Supplier<NumberLeaseKinds>> leaseKindObjects =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private long leaseThreshold = 200;
+    private long leaseSize = 1000;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addLeaseKinds(ComponentServiceObjects<NumberLeaseKinds> kinds) {
+        java.util.function.Supplier<NumberLeaseKinds> s = kinds::getService;
+        leaseKindObjects.put(kinds, s);
+        leaseKinds.add(s);
+    }
+
+    void removeLeaseKinds(ComponentServiceObjects<NumberLeaseKinds> kinds) {
+        java.util.function.Supplier<NumberLeaseKinds> s = leaseKindObjects.remove(kinds);
+        if (s != null) {
+            leaseKinds.remove(s);
+        }
+    }
+
     private final Clock clock = Clock.systemUTC();
     private Function<String, String> settings;
     private String address = "";
@@ -93,7 +118,14 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
 
     /** Outside DS (tests): settings by key, the terminal's outbox and transactions; starts at once. */
     public static SyncServiceComponent start(Function<String, String> settings, Outbox outbox, Transactions tx) {
+        return start(settings, outbox, tx, List.of());
+    }
+
+    /** As {@link #start(Function, Outbox, Transactions)}, keeping the given kinds of numbers leased. */
+    public static SyncServiceComponent start(Function<String, String> settings, Outbox outbox, Transactions tx,
+            List<NumberLeaseKinds> kinds) {
         SyncServiceComponent c = new SyncServiceComponent();
+        kinds.forEach(c::useLeaseKinds);
         c.outbox = outbox;
         c.tx = tx;
         c.settings = settings;
@@ -150,6 +182,8 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
         } catch (NumberFormatException e) {
             LOG.warning("sync.interval is not a number of seconds (" + seconds + "): using 60");
         }
+        leaseThreshold = positive("sync.lease.threshold", 200);
+        leaseSize = Math.max(leaseThreshold, positive("sync.lease.size", 1000));
         if ("false".equalsIgnoreCase(setting("sync.background"))) {
             return;
         }
@@ -162,6 +196,50 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
         if (api != null) {
             LOG.info("Sync with " + api + " every " + interval.toSeconds() + " s");
         }
+    }
+
+    private long positive(String key, long fallback) {
+        String v = setting(key);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n >= 1 && n <= jp.kiban.sync.protocol.SyncProtocol.MAX_LEASE) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        LOG.warning(key + " must be a whole number from 1 to " + jp.kiban.sync.protocol.SyncProtocol.MAX_LEASE + " (" + v
+                + "): using " + fallback);
+        return fallback;
+    }
+
+    /** The kinds of leased numbers to keep topped up (the installed modules', or those given outside DS). */
+    public void useLeaseKinds(NumberLeaseKinds kinds) {
+        leaseKinds.add(() -> kinds);
+    }
+
+    /** Leases every kind that is below the threshold; the sync round calls it after push and pull. */
+    private void topUpLeases(SyncClient client) throws SyncClient.SyncException {
+        List<NumberLeaseKinds.Kind> kinds = leaseKinds.stream().flatMap(k -> k.get().kinds().stream()).toList();
+        if (!kinds.isEmpty()) {
+            List<jp.kiban.sync.protocol.SyncProtocol.LeaseGrant> taken = client.topUp(leases(), kinds, leaseThreshold,
+                    leaseSize);
+            for (var g : taken) {
+                LOG.info("Leased " + g.kind() + " numbers " + g.first() + ".." + g.last() + " for this terminal");
+            }
+        }
+    }
+
+    private NumberLeaseStore leaseStore;
+
+    private synchronized NumberLeaseStore leases() {
+        if (leaseStore == null) {
+            leaseStore = new NumberLeaseStore(tx);
+        }
+        return leaseStore;
     }
 
     @Deactivate
@@ -208,6 +286,7 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
             refreshCounts();
             post();
             client.sync();
+            topUpLeases(client);
             // the town's open review queue, as the central store counts it (decisions elsewhere included)
             centralConflicts = client.terminal().openConflicts();
             synchronized (this) {

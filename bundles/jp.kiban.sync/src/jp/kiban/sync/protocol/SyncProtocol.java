@@ -14,6 +14,7 @@ import java.util.List;
  * GET  /api/v1/replica?after=N&amp;max=M → {@link EventPage} (the municipality's replicable data, paged)
  * GET  /api/v1/conflicts             → {@link ConflictList} (the review queue)
  * POST /api/v1/conflicts/{id}        {@link Decision} → {@link Conflict}
+ * POST /api/v1/leases                {@link LeaseRequest} → {@link LeaseGrant} (a range of unique numbers)
  * POST /api/v1/admin/terminals       {@link TerminalRequest} → {@link TerminalCredential} (admin token)
  * </pre>
  * Errors come as {@link Failure} with 400 (bad request), 401 (no or unknown token), 403 (another
@@ -93,5 +94,25 @@ public final class SyncProtocol {
     }
 
     public record Failure(String error, String message) {
+    }
+
+    /**
+     * A terminal asks for a range of numbers of one kind (e.g. {@code addressee}) for its municipality.
+     *
+     * @param size  how many numbers (1 to {@link #MAX_LEASE})
+     * @param floor the lowest number the range may start at (the terminal's own numbers from before it was attached)
+     * @param max   the highest number the kind can hold; a range is never cut, it is refused (409) if it would pass it
+     */
+    public record LeaseRequest(String kind, long size, long floor, long max) {
+    }
+
+    /** Most numbers in one lease. */
+    public static final long MAX_LEASE = 100_000;
+
+    /**
+     * A range {@code first..last} (inclusive) of the municipality's numbers of {@code kind}, given to this
+     * terminal only: ranges never overlap, and a range is never given twice (a lost answer leaves a gap).
+     */
+    public record LeaseGrant(String leaseId, String kind, long first, long last, String leasedAt) {
     }
 }

@@ -40,7 +40,14 @@ import jp.kiban.persistence.impl.EntityManagerTransactions;
 import jp.kiban.persistence.impl.SqlMigrator;
 import jp.kiban.sync.OutboxEntry;
 import jp.kiban.sync.OutboxEvent;
+import jp.kiban.addressee.impl.AddresseeNumbersComponent;
+import jp.kiban.addressee.impl.AddresseeSchema;
+import jp.kiban.resident.impl.ResidentSchema;
+import jp.kiban.resident.impl.ResidentServiceComponent;
+import jp.kiban.resident.impl.SupportMeasuresComponent;
 import jp.kiban.sync.impl.InboxStore;
+import jp.kiban.sync.impl.NumberLeaseComponent;
+import jp.kiban.sync.impl.NumberLeaseStore;
 import jp.kiban.sync.impl.OutboxComponent;
 import jp.kiban.sync.impl.SyncClient;
 import jp.kiban.sync.impl.SyncSchema;
@@ -150,7 +157,11 @@ final class SyncWorld {
         }
     }
 
-    /** A desk terminal: own Derby database with the sync tables, outbox, inbox and a sync client. */
+    /**
+     * A desk terminal: own Derby database with the sync tables, outbox, inbox and a sync client, and the
+     * addressee base and resident register over the same database (numbers from this terminal's leases,
+     * confirmed changes to its outbox), as on a real terminal attached to a central server.
+     */
     static final class Terminal implements AutoCloseable {
         final String town;
         final TerminalCredential credential;
@@ -159,6 +170,11 @@ final class SyncWorld {
         final EntityManagerTransactions tx;
         final OutboxComponent outbox;
         final InboxStore inbox;
+        final NumberLeaseStore leaseStore;
+        final NumberLeaseComponent leases;
+        final AddresseeNumbersComponent numbers;
+        final ResidentServiceComponent register;
+        final SupportMeasuresComponent support;
         SyncClient client;
 
         Terminal(Central central, String town, String name) throws Exception {
@@ -168,10 +184,24 @@ final class SyncWorld {
             SyncSchema schema = new SyncSchema();
             new SqlMigrator(db, () -> BundleScripts.load(FrameworkUtil.getBundle(SyncSchema.class), schema, db.dialect()))
                     .migrate();
-            emf = JpaUnit.create(db, schema.entityClasses());
+            AddresseeSchema addressee = new AddresseeSchema();
+            new SqlMigrator(db, () -> BundleScripts.load(FrameworkUtil.getBundle(AddresseeSchema.class), addressee,
+                    db.dialect())).migrate();
+            ResidentSchema resident = new ResidentSchema();
+            new SqlMigrator(db, () -> BundleScripts.load(FrameworkUtil.getBundle(ResidentSchema.class), resident,
+                    db.dialect())).migrate();
+            List<Class<?>> entities = new ArrayList<>(schema.entityClasses());
+            entities.addAll(addressee.entityClasses());
+            entities.addAll(resident.entityClasses());
+            emf = JpaUnit.create(db, entities);
             tx = new EntityManagerTransactions(() -> emf);
             outbox = OutboxComponent.create(tx, () -> Optional.of(town));
             inbox = new InboxStore(tx);
+            leaseStore = new NumberLeaseStore(tx);
+            leases = NumberLeaseComponent.create(tx, () -> true);
+            numbers = AddresseeNumbersComponent.create(tx, leases);
+            register = ResidentServiceComponent.create(tx, numbers, outbox);
+            support = SupportMeasuresComponent.create(tx, outbox);
             client = newClient(central.api);
         }
 
