@@ -244,11 +244,7 @@ public final class KibanCli {
         @Override
         public Operator requireBusiness(String business) {
             Operator op = operator();
-            if (!op.mayWorkIn(business) && !op.may(Permission.CONFIRM_CHANGE) && !op.may(Permission.ADMINISTER)) {
-                log(AccessKind.REFUSED, "cli", "business " + business + " not granted");
-                throw new IllegalStateException("User " + op.id() + " does not work in the business '" + business
-                        + "' (ask an administrator: kiban cli user ... --business " + business + ")");
-            }
+            services.get(jp.kiban.security.Authorisation.class).requireBusiness(op, business, "cli." + business);
             return op;
         }
 

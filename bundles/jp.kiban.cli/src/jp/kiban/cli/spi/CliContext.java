@@ -18,7 +18,10 @@ public interface CliContext {
     /** {@link #operator()}, refused (access-logged) unless it has the permission. The services check again. */
     Operator require(Permission permission);
 
-    /** {@link #operator()}, refused (access-logged) unless it is staff of the business, a supervisor or an administrator. */
+    /**
+     * {@link #operator()}, refused (access-logged, {@code SecurityRefusal}) unless it may work in the business, by
+     * the same rule as the business's services ({@code Authorisation.requireBusiness}).
+     */
     Operator requireBusiness(String business);
 
     /** A service from the OSGi registry, waiting a bounded time for it to start; throws if it never comes. */
