@@ -15,6 +15,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import jp.kiban.cli.spi.CliContext;
+import jp.kiban.cli.spi.CliContribution;
 import jp.kiban.persistence.Database;
 import jp.kiban.persistence.MigrationInfo;
 import jp.kiban.persistence.SchemaMigrations;
@@ -185,6 +187,7 @@ public final class KibanCli {
     public int run(String... args) {
         root = new Root(this);
         CommandLine cl = new CommandLine(root);
+        addContributions(cl);
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -201,6 +204,74 @@ public final class KibanCli {
             return FAILED;
         });
         return cl.execute(args);
+    }
+
+    /** Adds the subcommands that installed modules register as {@link CliContribution} services. */
+    private void addContributions(CommandLine cl) {
+        CliContext context = new ContributionContext();
+        for (CliContribution contribution : services.all(CliContribution.class)) {
+            Object command;
+            String name;
+            try {
+                command = contribution.command(context);
+                name = new CommandLine(command).getCommandName();
+            } catch (RuntimeException e) {
+                err.println("warning: the command of " + contribution.getClass().getName() + " cannot be added: "
+                        + e.getMessage());
+                continue;
+            }
+            if (cl.getSubcommands().containsKey(name)) {
+                err.println("warning: a command named '" + name + "' exists already; the one of "
+                        + contribution.getClass().getName() + " is not added");
+                continue;
+            }
+            cl.addSubcommand(name, command);
+        }
+    }
+
+    /** What a contributed command sees of this command line. */
+    private final class ContributionContext implements CliContext {
+        @Override
+        public Operator operator() {
+            return KibanCli.this.operator();
+        }
+
+        @Override
+        public Operator require(Permission permission) {
+            return KibanCli.this.require(permission);
+        }
+
+        @Override
+        public Operator requireBusiness(String business) {
+            Operator op = operator();
+            services.get(jp.kiban.security.Authorisation.class).requireBusiness(op, business, "cli." + business);
+            return op;
+        }
+
+        @Override
+        public <T> T service(Class<T> type) {
+            return services.get(type);
+        }
+
+        @Override
+        public PrintStream out() {
+            return out;
+        }
+
+        @Override
+        public PrintStream err() {
+            return err;
+        }
+
+        @Override
+        public void printJson(Object document) {
+            KibanCli.this.printJson(document);
+        }
+
+        @Override
+        public void audit(AccessKind kind, String action, String detail) {
+            log(kind, action, detail);
+        }
     }
 
     void printJson(Object doc) {

@@ -19,6 +19,17 @@ public interface DemoTown {
         };
     }
 
-    /** Adds about {@code residents} persons (at least that many) to the register of the configured town. */
+    /**
+     * Adds about {@code residents} persons (at least that many) to the register of the configured town, then lets
+     * every {@link DemoTownContribution} add its share ({@link #populateContributions}).
+     */
     Result generate(int residents, long seed, Progress progress);
+
+    /**
+     * Lets every registered {@link DemoTownContribution} add its share of the demo town (each is idempotent). A
+     * failing contribution is logged and does not stop the others.
+     *
+     * @return records added per contribution id, in the order they ran
+     */
+    java.util.Map<String, Integer> populateContributions(long seed);
 }

@@ -24,6 +24,8 @@ import jp.kiban.resident.ResidentRegistry;
 @Component(immediate = true)
 public class DemoTownAtStart {
     private static final System.Logger LOG = System.getLogger(DemoTownAtStart.class.getName());
+    /** The demo town's seed: the same town on every machine. */
+    static final long SEED = 20261123L;
 
     @Reference
     private KibanEnvironment environment;
@@ -58,10 +60,12 @@ public class DemoTownAtStart {
                 // the first 宛名番号 ever assigned: if it is on the register, the town was generated already
                 Operator reader = new Operator("system", "システム", "", Set.of(Role.ADMINISTRATOR));
                 if (registry.current(reader, AddresseeNumber.fromSerial(1)).isPresent()) {
+                    // generated before: modules installed since then add their share now (each is idempotent)
+                    generator.populateContributions(SEED);
                     return;
                 }
                 LOG.log(System.Logger.Level.INFO, "Generating the demo town ({0} residents) in the background", count);
-                DemoTown.Result r = generator.generate(count, 20261123L, DemoTown.Progress.NONE);
+                DemoTown.Result r = generator.generate(count, SEED, DemoTown.Progress.NONE);
                 LOG.log(System.Logger.Level.INFO, "Demo town ready: {0} households, {1} persons, {2} changes in {3} ms",
                         r.households(), r.persons(), r.changes(), r.millis());
             } catch (RuntimeException e) {

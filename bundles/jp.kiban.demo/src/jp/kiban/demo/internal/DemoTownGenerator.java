@@ -9,6 +9,8 @@ import java.util.Random;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import jp.kiban.core.address.Address;
 import jp.kiban.core.address.PostalCode;
@@ -24,6 +26,7 @@ import jp.kiban.addressee.TownDictionary;
 import jp.kiban.addressee.TownImportMode;
 import jp.kiban.addressee.TownImportResult;
 import jp.kiban.demo.DemoTown;
+import jp.kiban.demo.DemoTownContribution;
 import jp.kiban.platform.Municipality;
 import jp.kiban.platform.MunicipalityService;
 import jp.kiban.platform.Operator;
@@ -49,6 +52,7 @@ import jp.kiban.demo.internal.DemoNames.Town;
  */
 @Component(service = DemoTown.class)
 public class DemoTownGenerator implements DemoTown {
+    private static final System.Logger LOG = System.getLogger(DemoTownGenerator.class.getName());
     private static final int BATCH = 100;
 
     /** Where people came from: real 全国地方公共団体コード (check digits computed) and a written address there. */
@@ -64,6 +68,35 @@ public class DemoTownGenerator implements DemoTown {
     private MunicipalityService municipalities;
     @Reference
     private TownDictionary dictionary;
+    private final List<DemoTownContribution> contributions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addContribution(DemoTownContribution contribution) {
+        contributions.add(contribution);
+    }
+
+    void removeContribution(DemoTownContribution contribution) {
+        contributions.remove(contribution);
+    }
+
+    @Override
+    public Map<String, Integer> populateContributions(long seed) {
+        Map<String, Integer> added = new java.util.LinkedHashMap<>();
+        Municipality town = municipalities.current().orElse(null);
+        if (town == null || !town.demo()) {
+            throw new IllegalStateException("The configured town is not the demo town: no demo data is added to it");
+        }
+        for (DemoTownContribution c : contributions) {
+            try {
+                int n = c.populate(seed, Progress.NONE);
+                added.put(c.id(), n);
+                LOG.log(System.Logger.Level.INFO, "Demo data of {0}: {1} records added", c.id(), n);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "Demo data of " + c.id() + " failed: " + e.getMessage(), e);
+            }
+        }
+        return added;
+    }
 
     private record Planned(ChangeRequest moveIn, List<Member> members) {
     }
@@ -150,8 +183,13 @@ public class DemoTownGenerator implements DemoTown {
             changes.applyAll(system, part);
             changeCount += part.size();
         }
-        return new Result(households, persons + (int) later.stream().filter(c -> c instanceof ChangeRequest.Birth).count(),
-                changeCount, foreigners, (System.nanoTime() - start) / 1_000_000);
+        Result result = new Result(households,
+                persons + (int) later.stream().filter(c -> c instanceof ChangeRequest.Birth).count(), changeCount,
+                foreigners, (System.nanoTime() - start) / 1_000_000);
+        if (town.demo()) {
+            populateContributions(seed);
+        }
+        return result;
     }
 
     /** The demo town's 住所辞書, so that address entry at the counter completes its 町字. */
