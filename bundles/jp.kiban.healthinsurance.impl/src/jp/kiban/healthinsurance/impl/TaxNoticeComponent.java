@@ -90,11 +90,15 @@ public class TaxNoticeComponent implements KokuhoNotices {
         KokuhoHousehold household = kokuho.household(operator, number)
                 .orElseThrow(() -> new KokuhoException("household.unknown", number.value()));
         TaxAssessment tax = kokuho.assess(operator, number, fiscalYear);
-        InsuredPerson head = household.head().orElseThrow(() -> new KokuhoException("household.oneHead"));
-        Optional<ResidentRecord> headRecord = registry.current(operator, head.number());
+        // the 納税義務者: the 世帯主 as this business knows him, else as the register has him today
+        Optional<ResidentRecord> headRecord = household.head().flatMap(h -> registry.current(operator, h.number()))
+                .or(() -> registry.household(operator, number).head());
+        String headName = household.head().map(InsuredPerson::name)
+                .or(() -> headRecord.map(r -> r.person().displayName().fullName()))
+                .orElseThrow(() -> new KokuhoException("household.oneHead"));
         Notice.Recipient recipient = new Notice.Recipient(
                 headRecord.flatMap(ResidentRecord::postalCode).map(p -> p.format()).orElse(""),
-                List.of(headRecord.map(r -> r.address().format()).orElse(household.address())), head.name(),
+                List.of(headRecord.map(r -> r.address().format()).orElse(household.address())), headName,
                 "世帯番号 " + number.value());
         return new Built(notice(fiscalYear, noticeDate, household, tax, recipient, operator, kokuho),
                 household.members().stream().map(m -> m.number().value()).toList(), tax.annualTax());
@@ -111,10 +115,9 @@ public class TaxNoticeComponent implements KokuhoNotices {
                 + "各期の納期限までに納めてください。"));
 
         body.add(new Notice.Heading("1 納税義務者"));
-        InsuredPerson head = household.head().orElseThrow();
         boolean nominal = household.members().stream().noneMatch(m -> m.head() && insuredInYear(m, start, end));
         List<Notice.Field> who = new ArrayList<>();
-        who.add(new Notice.Field("納税義務者（世帯主）", head.name() + (nominal ? "（擬制世帯主）" : "")));
+        who.add(new Notice.Field("納税義務者（世帯主）", recipient.name() + (nominal ? "（擬制世帯主）" : "")));
         who.add(new Notice.Field("世帯番号", household.number().value()));
         who.add(new Notice.Field("賦課年度", year + "（" + wareki(start) + "〜" + wareki(end) + "）"));
         body.add(new Notice.Fields(who));
