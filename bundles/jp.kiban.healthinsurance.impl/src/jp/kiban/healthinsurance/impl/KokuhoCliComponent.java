@@ -63,7 +63,7 @@ public class KokuhoCliComponent implements CliContribution {
             Operator op = context.operator(); // the services check (staff, supervisors, administrators)
             TaxAssessment a = context.service(HealthInsurance.class).assess(op, HouseholdNumber.of(household), year(year));
             if (json) {
-                context.printJson(a);
+                context.printJson(document(a));
                 return 0;
             }
             var out = context.out();
@@ -78,6 +78,37 @@ public class KokuhoCliComponent implements CliContribution {
             out.printf("Reduction %d/10, total %d, annual tax %d%n", a.reductionTenths(), a.total(), a.annualTax());
             a.installments().forEach(i -> out.printf("  installment %d due %s: %d%n", i.number(), i.dueDate(), i.amount()));
             return 0;
+        }
+
+        /** The assessment as JSON: dates as ISO text (the CLI's mapper has no java.time module). */
+        static Map<String, Object> document(TaxAssessment a) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("household", a.household().value());
+            doc.put("fiscalYear", a.fiscalYear());
+            List<Map<String, Object>> parts = new ArrayList<>();
+            for (PartAssessment p : a.parts()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("part", p.part().name());
+                m.put("persons", p.persons());
+                m.put("incomeLevy", p.incomeLevy());
+                m.put("perCapitaLevy", p.perCapitaLevy());
+                m.put("perHouseholdLevy", p.perHouseholdLevy());
+                m.put("reduction", p.reduction());
+                m.put("beforeCap", p.beforeCap());
+                m.put("cap", p.cap());
+                m.put("capped", p.capped());
+                m.put("amount", p.amount());
+                parts.add(m);
+            }
+            doc.put("parts", parts);
+            doc.put("reductionTenths", a.reductionTenths());
+            doc.put("reductionIncome", a.reductionIncome());
+            doc.put("householdFactor", a.householdFactor());
+            doc.put("total", a.total());
+            doc.put("annualTax", a.annualTax());
+            doc.put("installments", a.installments().stream().map(i -> Map.of("number", i.number(), "dueDate",
+                    i.dueDate().toString(), "amount", i.amount())).toList());
+            return doc;
         }
 
         @Command(name = "batch", mixinStandardHelpOptions = true,
