@@ -86,6 +86,7 @@ public class BatchPart {
         bar.setData(UiKeys.KEY, PROGRESS);
         GridData bgd = new GridData(SWT.FILL, SWT.CENTER, true, false);
         bgd.widthHint = 500;
+        bgd.heightHint = 18;
         bar.setLayoutData(bgd);
         status = new Label(parent, SWT.WRAP);
         status.setData(UiKeys.KEY, STATUS);
@@ -94,7 +95,7 @@ public class BatchPart {
         result.setData(UiKeys.KEY, RESULT);
         result.setHeaderVisible(true);
         result.setLinesVisible(true);
-        GridData rgd = new GridData(SWT.FILL, SWT.TOP, false, false);
+        GridData rgd = new GridData(SWT.BEGINNING, SWT.TOP, false, false);
         rgd.heightHint = 190;
         rgd.widthHint = 460;
         result.setLayoutData(rgd);
@@ -174,6 +175,7 @@ public class BatchPart {
         if (!cancelled.get()) {
             status.setText(Messages.get("batch.progress", done, total));
         }
+        status.getParent().layout(true, true);
     }
 
     private void finished(KokuhoBatch.Result r, RuntimeException error) {

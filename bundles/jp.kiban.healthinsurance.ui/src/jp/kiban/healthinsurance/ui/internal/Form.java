@@ -30,8 +30,10 @@ final class Form {
     private final Composite body;
     private final Map<String, Control> inputs = new LinkedHashMap<>();
     private final Map<String, Label> messages = new LinkedHashMap<>();
+    private final int columns;
 
     Form(Composite parent, int columns) {
+        this.columns = columns;
         body = new Composite(parent, SWT.NONE);
         GridLayout layout = new GridLayout(3 * columns, false);
         layout.horizontalSpacing = 10;
@@ -105,10 +107,14 @@ final class Form {
                 e.doit = true;
             }
         });
-        Label message = new Label(body, SWT.NONE);
+        Label message = new Label(body, columns > 1 ? SWT.WRAP : SWT.NONE);
         message.setData(UiKeys.KEY, "form." + key + ".message");
-        GridData mgd = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        mgd.minimumWidth = 120;
+        GridData mgd = new GridData(SWT.FILL, SWT.CENTER, columns == 1, false);
+        if (columns > 1) {
+            mgd.widthHint = 150; // a refusal wraps under itself instead of pushing the next column away
+        } else {
+            mgd.minimumWidth = 120;
+        }
         message.setLayoutData(mgd);
         inputs.put(key, input);
         messages.put(key, message);

@@ -109,6 +109,11 @@ public class HouseholdPart {
         title.setData(UiKeys.KEY, TITLE);
         title.setText(Messages.get("household.none"));
         title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        // the outcome of the last action, where the clerk looks (the form below may be scrolled)
+        status = new Label(content, SWT.WRAP);
+        status.setData(UiKeys.KEY, STATUS);
+        status.setForeground(content.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE));
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 
         members = new Table(content, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         members.setData(UiKeys.KEY, MEMBERS);
@@ -117,8 +122,8 @@ public class HouseholdPart {
         GridData tgd = new GridData(SWT.FILL, SWT.TOP, true, false);
         tgd.heightHint = 150;
         members.setLayoutData(tgd);
-        for (String[] c : new String[][] { { "number", "110" }, { "name", "140" }, { "relationship", "70" },
-                { "birth", "130" }, { "qualification", "330" }, { "income", "110" }, { "wage", "90" } }) {
+        for (String[] c : new String[][] { { "number", "105" }, { "name", "120" }, { "relationship", "60" },
+                { "birth", "125" }, { "qualification", "250" }, { "income", "100" }, { "wage", "95" } }) {
             TableColumn col = new TableColumn(members, c[0].equals("income") ? SWT.RIGHT : SWT.LEFT);
             col.setText(Messages.get("household.column." + c[0]));
             col.setWidth(Integer.parseInt(c[1]));
@@ -165,10 +170,6 @@ public class HouseholdPart {
         Composite taxButtons = new Composite(content, SWT.NONE);
         taxButtons.setLayout(new GridLayout(1, false));
         button(taxButtons, NOTICE, "household.notice", this::notice);
-
-        status = new Label(content, SWT.WRAP);
-        status.setData(UiKeys.KEY, STATUS);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         relayout();
     }
 

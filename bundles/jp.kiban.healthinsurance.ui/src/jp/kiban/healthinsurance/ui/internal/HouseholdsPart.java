@@ -92,11 +92,11 @@ public class HouseholdsPart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        column("households.column.number", 110);
-        column("households.column.head", 150);
-        column("households.column.furigana", 180);
-        column("households.column.address", 300);
-        column("households.column.insured", 90);
+        column("households.column.number", 105);
+        column("households.column.head", 120);
+        column("households.column.furigana", 150);
+        column("households.column.address", 250);
+        column("households.column.insured", 110);
         column("households.column.nominal", 90);
         table.addListener(SWT.DefaultSelection, e -> openSelected());
         search();
@@ -146,9 +146,9 @@ public class HouseholdsPart {
                         Messages.get("households.persons", h.insuredToday()),
                         h.nominalHead() ? Messages.get("households.nominal") : "" });
             }
-            status.setText(hits.isEmpty() ? Messages.get("households.none", year.get())
+            status.setText(hits.isEmpty() ? Messages.get("households.none", Messages.fiscalYear(year.get()))
                     : hits.size() > LIMIT ? Messages.get("households.more", LIMIT)
-                            : Messages.get("households.count", year.get(), hits.size()));
+                            : Messages.get("households.count", Messages.fiscalYear(year.get()), hits.size()));
             if (!hits.isEmpty()) {
                 table.setSelection(0);
             }

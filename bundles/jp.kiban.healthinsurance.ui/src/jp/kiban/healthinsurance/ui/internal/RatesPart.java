@@ -63,13 +63,21 @@ public class RatesPart {
         top.text("rates.year", Messages.get("rates.year"), 6).setText(
                 Integer.toString(KokuhoNotices.fiscalYearOf(HouseholdsPart.today())));
         Composite bar = new Composite(content, SWT.NONE);
-        bar.setLayout(new GridLayout(2, false));
+        bar.setLayout(new GridLayout(3, false));
         Button show = new Button(bar, SWT.PUSH);
         show.setText(Messages.get("rates.show"));
         show.setData(UiKeys.KEY, SHOW);
         show.addListener(SWT.Selection, e -> load(top));
+        save = new Button(bar, SWT.PUSH);
+        save.setText(Messages.get("rates.save"));
+        save.setData(UiKeys.KEY, SAVE);
+        save.addListener(SWT.Selection, e -> save(top));
         state = new Label(bar, SWT.NONE);
         state.setData(UiKeys.KEY, STATE);
+        status = new Label(content, SWT.WRAP);
+        status.setData(UiKeys.KEY, STATUS);
+        status.setForeground(content.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE));
+        status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 
         form = new Form(content, 2);
         String section = "";
@@ -80,19 +88,10 @@ public class RatesPart {
                 form.section(Messages.get("rates.section." + s));
                 section = s;
             }
-            form.text("rates." + key, Messages.get("rates.key." + key), 10);
+            form.text("rates." + key, Messages.get("rates.key." + key), 7);
         }
-        Composite actions = new Composite(content, SWT.NONE);
-        actions.setLayout(new GridLayout(1, false));
-        save = new Button(actions, SWT.PUSH);
-        save.setText(Messages.get("rates.save"));
-        save.setData(UiKeys.KEY, SAVE);
-        save.addListener(SWT.Selection, e -> save(top));
         boolean admin = session.operator().may(Permission.ADMINISTER);
         save.setEnabled(admin);
-        status = new Label(content, SWT.WRAP);
-        status.setData(UiKeys.KEY, STATUS);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         if (!admin) {
             status.setText(Messages.get("rates.readOnly"));
         }

@@ -71,8 +71,8 @@ public class TasksPart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        for (String[] c : new String[][] { { "created", "130" }, { "kind", "170" }, { "household", "100" },
-                { "person", "110" }, { "changeDate", "120" }, { "subject", "220" }, { "state", "160" } }) {
+        for (String[] c : new String[][] { { "created", "125" }, { "kind", "165" }, { "state", "90" },
+                { "household", "105" }, { "person", "105" }, { "changeDate", "120" }, { "subject", "260" } }) {
             TableColumn col = new TableColumn(table, SWT.LEFT);
             col.setText(Messages.get("tasks.column." + c[0]));
             col.setWidth(Integer.parseInt(c[1]));
@@ -108,10 +108,10 @@ public class TasksPart {
                 TableItem item = new TableItem(table, SWT.NONE);
                 item.setData(t);
                 item.setText(new String[] { TIME.format(t.createdAt()), Messages.label(t.kind()),
-                        t.household().map(h -> h.value()).orElse(""), t.person().map(p -> p.value()).orElse(""),
-                        Rates.date(t.changeDate()), t.subject(),
                         t.done() ? Messages.get("tasks.done", t.resolvedBy().orElse(""), t.note().orElse(""))
-                                : Messages.get("tasks.open") });
+                                : Messages.get("tasks.open"),
+                        t.household().map(h -> h.value()).orElse(""), t.person().map(p -> p.value()).orElse(""),
+                        Rates.date(t.changeDate()), t.subject() });
             }
             status.setText(Messages.get("tasks.count", tasks.stream().filter(t -> !t.done()).count()));
         } catch (DomainException e) {

@@ -218,7 +218,7 @@ class KokuhoUITest {
         Bot.screenshot("kokuho-02-household-refused");
 
         field("qual.date", moveIn.toString());
-        bot.choose("qual.acquire", "転入");
+        bot.choose("form.qual.acquire", "転入");
         bot.click(HouseholdPart.ACQUIRE);
         Bot.waitFor("the wife's 資格", () -> bot.rows(HouseholdPart.MEMBERS).get(rowWith(HouseholdPart.MEMBERS, "国保　花子"))
                 .get(4).contains("取得（転入）") ? Boolean.TRUE : null);
@@ -258,7 +258,7 @@ class KokuhoUITest {
         Bot.ui(() -> bot.widget(org.eclipse.swt.widgets.Text.class, TasksPart.NOTE).setText("世帯主・妻とも国保加入済み"));
         bot.click(TasksPart.RESOLVE);
         assertTrue(bot.text(TasksPart.STATUS).contains("完了にしました"), bot.text(TasksPart.STATUS));
-        assertTrue(bot.rows(TasksPart.TABLE).stream().noneMatch(r -> r.get(2).equals(family.value())
+        assertTrue(bot.rows(TasksPart.TABLE).stream().noneMatch(r -> r.get(3).equals(family.value())
                 && r.get(1).contains("国保加入の確認")), "done tasks are hidden");
     }
 
