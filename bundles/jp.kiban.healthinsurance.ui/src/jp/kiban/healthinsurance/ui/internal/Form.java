@@ -111,7 +111,7 @@ final class Form {
         message.setData(UiKeys.KEY, "form." + key + ".message");
         GridData mgd = new GridData(SWT.FILL, SWT.CENTER, columns == 1, false);
         if (columns > 1) {
-            mgd.widthHint = 150; // a refusal wraps under itself instead of pushing the next column away
+            mgd.widthHint = 130; // a refusal wraps under itself instead of pushing the next column away
         } else {
             mgd.minimumWidth = 120;
         }
