@@ -31,8 +31,11 @@ final class IssueLog {
     /** Outbox event type of a line marked as disposed of (廃棄). */
     static final String OUTBOX_DISPOSED = "forms.issue.disposed";
 
-    /** Writes one line in the caller's transaction (and, with an outbox, its outbox entry in the same transaction). */
-    static void record(EntityManager em, Operator operator, CertificateKind kind, AddresseeNumber requestedFor,
+    /**
+     * Writes one line in the caller's transaction (and, with an outbox, its outbox entry in the same transaction);
+     * returns the line's id.
+     */
+    static String record(EntityManager em, Operator operator, CertificateKind kind, AddresseeNumber requestedFor,
             List<AddresseeNumber> persons, String issueNumber, int pages, String items, boolean individualNumber,
             String refusal, jp.kiban.sync.Outbox outbox) {
         String id = UUID.randomUUID().toString();
@@ -69,6 +72,7 @@ final class IssueLog {
             payload.put("refusal", refusal);
             outbox.append(jp.kiban.sync.OutboxEvent.record(OUTBOX_ISSUED, payload));
         }
+        return id;
     }
 
     /** Marks an issued line as disposed of; returns 0 if there is no such issued line not yet disposed of. */

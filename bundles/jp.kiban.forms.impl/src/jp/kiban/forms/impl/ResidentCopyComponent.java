@@ -96,6 +96,10 @@ public class ResidentCopyComponent implements CertificateService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile jp.kiban.sync.Outbox outbox;
+    /** EventAdmin: every issued certificate is posted ({@link jp.kiban.forms.IssueEvents}) after its commit. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.osgi.service.event.EventAdmin events;
 
     private FormFont font;
 
@@ -221,11 +225,12 @@ public class ResidentCopyComponent implements CertificateService {
                 return draft;
             }
             IssuedCertificate issued;
+            String[] entry = new String[1];
             synchronized (f) {
                 issued = tx.required(em -> {
                     String issueNumber = IssueNumbers.format(IssueNumbers.next(em, IssueNumbers.CERTIFICATE, leases));
                     IssuedCertificate cert = draw(f, town, form, issueNumber, operator.terminal(), today, false);
-                    IssueLog.record(em, operator, form.kind(), person,
+                    entry[0] = IssueLog.record(em, operator, form.kind(), person,
                             form.persons().stream().map(ResidentRecord::addresseeNumber).toList(), issueNumber,
                             cert.pages(), form.items(), form.individualNumber(), null, outbox);
                     return cert;
@@ -236,6 +241,7 @@ public class ResidentCopyComponent implements CertificateService {
             access(AccessEvent.of(operator, AccessKind.CERTIFICATE, "cert." + form.kind().name().toLowerCase(java.util.Locale.ROOT),
                     form.persons().stream().map(r -> r.addresseeNumber().value()).toList(), form.individualNumber(),
                     "issued " + issued.issueNumber() + ", " + issued.pages() + " page(s), items: " + form.items()));
+            publish(entry[0], operator, form, person, issued);
             return issued;
         } catch (FormException e) {
             LOG.warning(() -> "Refused " + kind[0] + " for addressee " + person.value() + " to " + operator.id() + ": "
@@ -250,6 +256,29 @@ public class ResidentCopyComponent implements CertificateService {
             access(AccessEvent.of(operator, AccessKind.REFUSED, "cert." + kind[0].name().toLowerCase(java.util.Locale.ROOT),
                     List.of(person.value()), false, "refused: " + e.code()));
             throw e;
+        }
+    }
+
+    /** Posts the issue for other modules (e.g. 本人通知); never fails the issue. */
+    private void publish(String entryId, Operator operator, Form form, AddresseeNumber person, IssuedCertificate issued) {
+        org.osgi.service.event.EventAdmin admin = events;
+        if (admin == null) {
+            return;
+        }
+        try {
+            java.util.Map<String, Object> p = new java.util.HashMap<>();
+            p.put(jp.kiban.forms.IssueEvents.ENTRY_ID, entryId);
+            p.put(jp.kiban.forms.IssueEvents.KIND, form.kind().name());
+            p.put(jp.kiban.forms.IssueEvents.REQUESTED_FOR, person.value());
+            p.put(jp.kiban.forms.IssueEvents.PERSONS, form.persons().stream().map(r -> r.addresseeNumber().value())
+                    .toArray(String[]::new));
+            p.put(jp.kiban.forms.IssueEvents.ISSUE_NUMBER, issued.issueNumber());
+            p.put(jp.kiban.forms.IssueEvents.PAGES, Integer.toString(issued.pages()));
+            p.put(jp.kiban.forms.IssueEvents.ISSUED_AT, java.time.Instant.now().toString());
+            p.put(jp.kiban.forms.IssueEvents.OPERATOR, operator.id());
+            admin.postEvent(new org.osgi.service.event.Event(jp.kiban.forms.IssueEvents.TOPIC_ISSUED, p));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The issue event was not posted: " + e.getMessage(), e);
         }
     }
 
