@@ -13,9 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.derby.jdbc.EmbeddedConnectionPoolDataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,35 +110,6 @@ class PooledDataSourceTest {
             } finally {
                 emf.close();
             }
-        }
-    }
-
-    @Test
-    void keepsAtMostMaxIdleAndClosesThoseIdleTooLong() throws Exception {
-        AtomicLong now = new AtomicLong(1_000_000);
-        EmbeddedConnectionPoolDataSource source = new EmbeddedConnectionPoolDataSource();
-        String name = "memory:q" + UUID.randomUUID().toString().replace("-", "");
-        source.setDatabaseName(name);
-        source.setCreateDatabase("create");
-        PooledDataSource pool = new PooledDataSource(source, 2, 60_000, now::get);
-        try {
-            Connection a = pool.getConnection();
-            Connection b = pool.getConnection();
-            Connection c = pool.getConnection();
-            assertEquals(3, pool.openedCount(), "never makes a caller wait: a connection per caller");
-            a.close();
-            b.close();
-            c.close();
-            assertEquals(2, pool.idleCount(), "the third is closed, not kept");
-            now.addAndGet(60_001);
-            try (Connection d = pool.getConnection()) {
-                assertFalse(d.isClosed());
-            }
-            assertEquals(4, pool.openedCount(), "idle connections past their time are closed, a new one is opened");
-            assertEquals(1, pool.idleCount());
-        } finally {
-            pool.close();
-            drop(name);
         }
     }
 
