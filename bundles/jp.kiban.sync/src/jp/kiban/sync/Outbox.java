@@ -47,6 +47,14 @@ public interface Outbox {
     /** Entries the central store put in its review queue (not applied there; see the review queue). */
     long conflictCount();
 
+    /**
+     * True when a change of the entity {@code aggregateKey} waits to be pushed: an event pulled for that
+     * entity is held back until the central store has answered for the local change.
+     */
+    default boolean waiting(String aggregateKey) {
+        return pending(Integer.MAX_VALUE).stream().anyMatch(e -> aggregateKey.equals(e.aggregateKey()));
+    }
+
     /** One entry by its event id. */
     Optional<OutboxEntry> find(UUID eventId);
 }

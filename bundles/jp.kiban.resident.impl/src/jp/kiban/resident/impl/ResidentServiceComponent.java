@@ -54,6 +54,7 @@ import jp.kiban.resident.ResidentRegistry;
 import jp.kiban.resident.SearchResult;
 import jp.kiban.sync.Outbox;
 import jp.kiban.sync.OutboxEvent;
+import jp.kiban.sync.ReplicaApplier;
 
 /**
  * The resident register: reading ({@link ResidentRegistry}), 異動 with 仮登録/本登録
@@ -418,9 +419,59 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
             payload.put("changeDate", c.changeDate.toString());
             payload.put("confirmSeq", c.confirmSeq);
             payload.put("cancelledChangeId", c.cancelledChangeId);
+            // the change's own items, so that the other terminals' replicas show who did what
+            payload.put("notificationDate", c.notificationDate == null ? null : c.notificationDate.toString());
+            payload.put("processedOn", c.processedOn.toString());
+            payload.put("registeredBy", c.registeredBy);
+            payload.put("registeredByName", c.registeredByName);
+            payload.put("registeredAt", c.registeredAt.toString());
+            payload.put("decidedBy", c.decidedBy);
+            payload.put("decidedByName", c.decidedByName);
+            payload.put("decidedAt", c.decidedAt == null ? null : c.decidedAt.toString());
+            payload.put("description", c.description);
             payload.put("snapshot", s.columns());
             outbox.append(new OutboxEvent(OUTBOX_TYPE, c.changeId, s.addresseeNumber, s.historyNumber - 1,
                     s.historyNumber, payload));
+        }
+    }
+
+    // ==== changes pulled from the central store (ResidentReplicaComponent) ===========================
+
+    /**
+     * Applies one 異動 of another terminal (or the central review queue's decision) to this register, in
+     * the order of the central store, and posts the resident event after the commit as a local confirmation
+     * does: the business modules react to it the same way. Nothing goes back to the outbox.
+     */
+    ReplicaApplier.Applied applyReplicated(List<ReplicaApplier.PulledEvent> group,
+            java.util.function.Consumer<ReplicaApplier.Outcome> inTransaction) {
+        synchronized (changeLock) {
+            Replication.Applied applied = tx.required(em -> {
+                Replication.Applied a = new Replication(em, () -> sequence.next(em)).apply(group);
+                inTransaction.accept(a.outcome());
+                return a;
+            });
+            if (applied.outcome() != ReplicaApplier.Outcome.APPLIED) {
+                return ReplicaApplier.Applied.of(applied.outcome());
+            }
+            ChangeEntity c = applied.change();
+            Dictionary<String, Object> props = new Hashtable<>();
+            ChangeReason reason = ChangeReason.valueOf(c.reason);
+            props.put(ResidentEvents.CHANGE_ID, c.changeId);
+            props.put(ResidentEvents.REASON, reason.name());
+            props.put(ResidentEvents.REASON_CODE, reason.code());
+            props.put(ResidentEvents.CHANGE_DATE, c.changeDate.toString());
+            props.put(ResidentEvents.ADDRESSEE_NUMBERS, applied.rows().stream().map(r -> r.addresseeNumber).toArray(String[]::new));
+            props.put(ResidentEvents.HISTORY_NUMBERS, applied.rows().stream().mapToInt(r -> r.historyNumber).toArray());
+            props.put(ResidentEvents.HOUSEHOLD_NUMBERS, applied.rows().stream().map(r -> r.householdNumber).distinct().sorted()
+                    .toArray(String[]::new));
+            props.put(ResidentEvents.SEQUENCE, c.confirmSeq);
+            Event event = new Event(reason.topic(), props);
+            return new ReplicaApplier.Applied(ReplicaApplier.Outcome.APPLIED, () -> {
+                EventAdmin admin = eventAdmin;
+                if (admin != null) {
+                    admin.postEvent(event);
+                }
+            });
         }
     }
 

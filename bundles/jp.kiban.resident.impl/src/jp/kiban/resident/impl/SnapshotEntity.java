@@ -150,4 +150,39 @@ public class SnapshotEntity {
         }
         return m;
     }
+
+    /**
+     * The row back from {@link #columns()} (a snapshot pulled from the central store): unknown columns are
+     * ignored, missing ones stay empty; the search keys are derived again by the caller.
+     *
+     * @throws IllegalArgumentException when a value has the wrong type
+     */
+    static SnapshotEntity fromColumns(Map<String, ?> columns) {
+        SnapshotEntity e = new SnapshotEntity();
+        for (Field f : SnapshotEntity.class.getDeclaredFields()) {
+            Column c = f.getAnnotation(Column.class);
+            if (c == null || c.name().endsWith("_key") || Modifier.isStatic(f.getModifiers()) || !columns.containsKey(c.name())) {
+                continue;
+            }
+            Object v = columns.get(c.name());
+            try {
+                if (v == null) {
+                    if (!f.getType().isPrimitive()) {
+                        f.set(e, null);
+                    }
+                } else if (f.getType() == LocalDate.class) {
+                    f.set(e, LocalDate.parse(v.toString()));
+                } else if (f.getType() == int.class) {
+                    f.setInt(e, ((Number) v).intValue());
+                } else if (f.getType() == boolean.class) {
+                    f.setBoolean(e, (Boolean) v);
+                } else {
+                    f.set(e, v.toString());
+                }
+            } catch (IllegalAccessException | ClassCastException | java.time.format.DateTimeParseException bad) {
+                throw new IllegalArgumentException("snapshot column " + c.name() + ": " + v, bad);
+            }
+        }
+        return e;
+    }
 }

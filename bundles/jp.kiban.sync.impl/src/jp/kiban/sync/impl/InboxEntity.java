@@ -36,6 +36,9 @@ public class InboxEntity {
     Instant receivedAt;
     @Column(name = "own", nullable = false)
     boolean own;
+    /** NULL until applied to the local replica, then APPLIED, ALREADY, SKIPPED or NONE (V004). */
+    @Column(name = "applied", length = 10)
+    String applied;
 
     public InboxEntity() {
         // for JPA

@@ -58,6 +58,36 @@ public final class InboxStore {
         });
     }
 
+    /** Events not yet applied to the local replica, in central order, at most {@code max}. */
+    public List<InboxEntity> unapplied(int max) {
+        return tx.readOnly(em -> em.createQuery("SELECT i FROM SyncInbox i WHERE i.applied IS NULL ORDER BY i.centralSeq",
+                InboxEntity.class).setMaxResults(max).getResultList());
+    }
+
+    /** How many pulled events wait to be applied to the local replica. */
+    public long unappliedCount() {
+        return tx.readOnly(em -> em.createQuery("SELECT COUNT(i) FROM SyncInbox i WHERE i.applied IS NULL", Long.class)
+                .getSingleResult());
+    }
+
+    /** Marks events as applied (inside the current transaction, or a new one): APPLIED, ALREADY, SKIPPED, NONE, FAILED. */
+    public void mark(List<Long> centralSequences, String outcome) {
+        tx.requiredRun(em -> {
+            for (Long seq : centralSequences) {
+                InboxEntity i = em.find(InboxEntity.class, seq);
+                if (i != null) {
+                    i.applied = outcome;
+                }
+            }
+        });
+    }
+
+    /** Event ids of the events applied to the local replica with this outcome, in central order (tests, diagnostics). */
+    public List<String> eventIds(String outcome) {
+        return tx.readOnly(em -> em.createQuery("SELECT i.eventId FROM SyncInbox i WHERE i.applied = :o ORDER BY i.centralSeq",
+                String.class).setParameter("o", outcome).getResultList().stream().map(String::strip).toList());
+    }
+
     /** Event ids in central order (for tests and diagnostics). */
     public List<String> eventIds() {
         return tx.readOnly(em -> em.createQuery("SELECT i.eventId FROM SyncInbox i ORDER BY i.centralSeq", String.class)

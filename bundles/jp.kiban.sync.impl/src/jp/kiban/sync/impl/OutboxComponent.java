@@ -133,6 +133,13 @@ public class OutboxComponent implements Outbox {
     }
 
     @Override
+    public boolean waiting(String aggregateKey) {
+        return tx.readOnly(em -> !em.createQuery("SELECT e.localSeq FROM SyncOutbox e WHERE e.pushedAt IS NULL"
+                + " AND e.aggregateKey = :k", Long.class).setParameter("k", aggregateKey).setMaxResults(1)
+                .getResultList().isEmpty());
+    }
+
+    @Override
     public long conflictCount() {
         return tx.readOnly(em -> em.createQuery("SELECT COUNT(e) FROM SyncOutbox e WHERE e.outcome = 'CONFLICT'",
                 Long.class).getSingleResult());

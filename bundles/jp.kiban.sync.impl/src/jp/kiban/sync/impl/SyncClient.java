@@ -37,7 +37,7 @@ import jp.kiban.sync.protocol.SyncProtocol.TerminalInfo;
 public final class SyncClient {
 
     /** What one round did. */
-    public record Result(int applied, int duplicates, int conflicts, int pulled, long lastSequence) {
+    public record Result(int applied, int duplicates, int conflicts, int pulled, long lastSequence, int replicated) {
     }
 
     /** The central store did not answer as expected; {@link #retryable()} for network trouble and 5xx. */
@@ -69,6 +69,7 @@ public final class SyncClient {
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private volatile TerminalInfo terminal;
     private volatile BiConsumer<Long, Long> progress = (done, total) -> { };
+    private volatile ReplicaFeed replica;
 
     /** @param api the central store's API root, e.g. {@code https://central.example.jp/api/v1} */
     public SyncClient(URI api, String token, Outbox outbox, InboxStore inbox, Duration timeout) {
@@ -79,6 +80,12 @@ public final class SyncClient {
         this.inbox = inbox;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /** Applies the pulled events to the local replica after every pull (null: the events stay in the inbox only). */
+    public SyncClient useReplica(ReplicaFeed feed) {
+        this.replica = feed;
+        return this;
     }
 
     /** Told (entries pushed, entries waiting at the start) after every batch. */
@@ -197,11 +204,50 @@ public final class SyncClient {
         return call("POST", "conflicts/" + conflictId, decision, SyncProtocol.Conflict.class);
     }
 
-    /** Push everything, then pull everything. */
+    /** Push everything, then pull everything, then apply what was pulled to the local replica. */
     public Result sync() throws SyncException {
         int[] pushed = push(500, Integer.MAX_VALUE);
         int pulled = pull(1000);
-        return new Result(pushed[0], pushed[1], pushed[2], pulled, inbox.lastSequence());
+        ReplicaFeed feed = replica;
+        int replicated = feed == null ? 0 : feed.apply((d, t) -> { }).applied();
+        return new Result(pushed[0], pushed[1], pushed[2], pulled, inbox.lastSequence(), replicated);
+    }
+
+    /** A step of {@link #downloadReplica}: what it is doing, and how far ({@code done} of {@code total}). */
+    public interface ReplicaProgress {
+        void step(String phase, long done, long total);
+    }
+
+    /**
+     * Downloads the municipality's data into a new (or stale) terminal: every event since the last one held
+     * here, page by page, then applies them to the local replica. Tells {@code progress} ("download", events
+     * received, events the municipality has) after every page and ("apply", applied, to apply) after every
+     * change. Safe to interrupt and run again: it goes on where it stopped.
+     */
+    public Result downloadReplica(int pageSize, ReplicaProgress progress) throws SyncException {
+        TerminalInfo t = terminal();
+        long start = inbox.lastSequence();
+        long total = Math.max(0, t.lastSequence() - start);
+        long received = 0;
+        int n = 0;
+        progress.step("download", 0, total);
+        while (true) {
+            long since = inbox.lastSequence();
+            EventPage page = call("GET", "pull?since=" + since + "&max=" + pageSize, null, EventPage.class);
+            n += inbox.store(page.events(), t.terminalId());
+            received = Math.max(received, page.lastSequence() - start);
+            progress.step("download", Math.min(received, Math.max(total, received)), Math.max(total, received));
+            if (!page.more() || page.events().isEmpty()) {
+                break;
+            }
+        }
+        ReplicaFeed feed = replica;
+        int replicated = 0;
+        if (feed != null) {
+            replicated = feed.apply((d, all) -> progress.step("apply", d, all)).applied();
+        }
+        progress.step("done", 1, 1);
+        return new Result(0, 0, 0, n, inbox.lastSequence(), replicated);
     }
 
     /**

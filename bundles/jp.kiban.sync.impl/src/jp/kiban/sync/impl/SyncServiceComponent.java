@@ -35,6 +35,7 @@ import jp.kiban.platform.Operator;
 import jp.kiban.platform.Permission;
 import jp.kiban.sync.NumberLeaseKinds;
 import jp.kiban.sync.Outbox;
+import jp.kiban.sync.ReplicaApplier;
 import jp.kiban.sync.ReviewQueue;
 import jp.kiban.sync.protocol.SyncProtocol.Conflict;
 import jp.kiban.sync.protocol.SyncProtocol.Decision;
@@ -77,6 +78,36 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
             new java.util.concurrent.ConcurrentHashMap<>();
     private long leaseThreshold = 200;
     private long leaseSize = 1000;
+
+    /** The modules that apply pulled events to the local replica (taken on the sync thread, like the outbox). */
+    private final List<java.util.function.Supplier<ReplicaApplier>> appliers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<ComponentServiceObjects<ReplicaApplier>, java.util.function.Supplier<ReplicaApplier>> applierObjects =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addApplier(ComponentServiceObjects<ReplicaApplier> applier) {
+        ReplicaApplier[] taken = new ReplicaApplier[1];
+        java.util.function.Supplier<ReplicaApplier> s = () -> {
+            if (taken[0] == null) {
+                taken[0] = applier.getService();
+            }
+            return taken[0];
+        };
+        applierObjects.put(applier, s);
+        appliers.add(s);
+    }
+
+    void removeApplier(ComponentServiceObjects<ReplicaApplier> applier) {
+        java.util.function.Supplier<ReplicaApplier> s = applierObjects.remove(applier);
+        if (s != null) {
+            appliers.remove(s);
+        }
+    }
+
+    /** Outside DS: a module that applies pulled events to the local replica. */
+    public void useApplier(ReplicaApplier applier) {
+        appliers.add(() -> applier);
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addLeaseKinds(ComponentServiceObjects<NumberLeaseKinds> kinds) {
@@ -124,8 +155,15 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
     /** As {@link #start(Function, Outbox, Transactions)}, keeping the given kinds of numbers leased. */
     public static SyncServiceComponent start(Function<String, String> settings, Outbox outbox, Transactions tx,
             List<NumberLeaseKinds> kinds) {
+        return start(settings, outbox, tx, kinds, List.of());
+    }
+
+    /** As {@link #start(Function, Outbox, Transactions, List)}, applying pulled events through the given modules. */
+    public static SyncServiceComponent start(Function<String, String> settings, Outbox outbox, Transactions tx,
+            List<NumberLeaseKinds> kinds, List<ReplicaApplier> replicaAppliers) {
         SyncServiceComponent c = new SyncServiceComponent();
         kinds.forEach(c::useLeaseKinds);
+        replicaAppliers.forEach(c::useApplier);
         c.outbox = outbox;
         c.tx = tx;
         c.settings = settings;
@@ -366,7 +404,9 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
                     : "sync is not working: " + problem);
         }
         if (client == null) {
-            client = new SyncClient(api, token, outbox(), new InboxStore(tx), Duration.ofSeconds(30));
+            InboxStore inbox = new InboxStore(tx);
+            client = new SyncClient(api, token, outbox(), inbox, Duration.ofSeconds(30));
+            client.useReplica(new ReplicaFeed(inbox, outbox(), () -> appliers.stream().map(java.util.function.Supplier::get).toList()));
             client.onProgress(this::progress);
         }
         return client;

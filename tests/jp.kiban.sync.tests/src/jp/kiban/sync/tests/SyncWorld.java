@@ -43,12 +43,14 @@ import jp.kiban.sync.OutboxEvent;
 import jp.kiban.addressee.impl.AddresseeNumbersComponent;
 import jp.kiban.addressee.impl.AddresseeSchema;
 import jp.kiban.resident.impl.ResidentSchema;
+import jp.kiban.resident.impl.ResidentReplicaComponent;
 import jp.kiban.resident.impl.ResidentServiceComponent;
 import jp.kiban.resident.impl.SupportMeasuresComponent;
 import jp.kiban.sync.impl.InboxStore;
 import jp.kiban.sync.impl.NumberLeaseComponent;
 import jp.kiban.sync.impl.NumberLeaseStore;
 import jp.kiban.sync.impl.OutboxComponent;
+import jp.kiban.sync.impl.ReplicaFeed;
 import jp.kiban.sync.impl.SyncClient;
 import jp.kiban.sync.impl.SyncSchema;
 import jp.kiban.sync.protocol.SyncProtocol.TerminalCredential;
@@ -205,8 +207,14 @@ final class SyncWorld {
             client = newClient(central.api);
         }
 
+        /** A sync client that applies pulled resident changes to this terminal's register, as the product does. */
         SyncClient newClient(String api) {
-            return new SyncClient(URI.create(api), credential.token(), outbox, inbox, Duration.ofSeconds(10));
+            return new SyncClient(URI.create(api), credential.token(), outbox, inbox, Duration.ofSeconds(10))
+                    .useReplica(feed());
+        }
+
+        ReplicaFeed feed() {
+            return new ReplicaFeed(inbox, outbox, () -> List.of(ResidentReplicaComponent.of(register)));
         }
 
         /** A change to one person (宛名番号 {@code key}) from 履歴番号 {@code base} to base + 1, alone in its group. */
