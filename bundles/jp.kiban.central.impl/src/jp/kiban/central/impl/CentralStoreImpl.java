@@ -359,12 +359,29 @@ public final class CentralStoreImpl implements CentralStore {
                         + MAX_PAYLOAD + " characters");
             }
             try {
-                if (!json.readTree(e.payload()).isObject()) {
+                if (!isJsonObject(e.payload())) {
                     throw new IllegalArgumentException();
                 }
             } catch (Exception bad) {
                 throw new CentralRefusal(CentralRefusal.Kind.BAD_REQUEST, "event " + id + ": payload is not a JSON object");
             }
+        }
+    }
+
+    /**
+     * Applies a batch in one transaction with a fixed number of statements, whatever its size: one query
+     * for the event ids already known, one for the current 履歴番号 of every entity in the batch, then the
+     * events, the entities' new 履歴番号 and the sequence as JDBC batches (the role and municipality are set
+     * once per transaction). Groups are decided in order against the state the earlier groups leave.
+     */
+    /** True when the text is one well-formed JSON object (streamed: no tree is built). */
+    private boolean isJsonObject(String text) throws java.io.IOException {
+        try (com.fasterxml.jackson.core.JsonParser p = json.getFactory().createParser(text)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return false;
+            }
+            p.skipChildren();
+            return p.nextToken() == null;
         }
     }
 
@@ -379,49 +396,94 @@ public final class CentralStoreImpl implements CentralStore {
         }
         return inMunicipality(code, c -> {
             long seq = lastSequence(c, code, true);
-            Map<String, PushResult> results = new HashMap<>();
             Instant now = now();
-            for (List<Event> group : groups.values()) {
-                List<Event> fresh = new ArrayList<>();
-                for (Event e : group) {
-                    Optional<PushResult> known = known(c, code, e.eventId());
-                    if (known.isPresent()) {
-                        results.put(e.eventId(), known.get());
-                    } else {
-                        fresh.add(e);
-                    }
+            Map<String, PushResult> results = known(c, code, events.stream().map(Event::eventId).toList());
+            Set<String> keys = new HashSet<>();
+            for (Event e : events) {
+                if (e.aggregateKey() != null) {
+                    keys.add(e.aggregateKey());
                 }
-                if (fresh.isEmpty()) {
-                    continue;
-                }
-                // the current 履歴番号 of each entity, as the group would leave it
-                Map<String, Integer> current = new HashMap<>();
-                boolean conflict = false;
-                for (Event e : fresh) {
-                    if (e.aggregateKey() == null || e.baseHistory() == null) {
+            }
+            // the current 履歴番号 of each entity (absent: 0), kept up to date as the groups are applied
+            Map<String, Integer> history = currentHistories(c, code, keys);
+            Set<String> stored = new HashSet<>(history.keySet());
+            Map<String, long[]> written = new LinkedHashMap<>(); // entity -> {new history, seq}
+            try (PreparedStatement insert = c.prepareStatement(INSERT_EVENT)) {
+                int batched = 0;
+                for (List<Event> group : groups.values()) {
+                    List<Event> fresh = group.stream().filter(e -> !results.containsKey(e.eventId())).toList();
+                    if (fresh.isEmpty()) {
                         continue;
                     }
-                    int now2 = current.containsKey(e.aggregateKey()) ? current.get(e.aggregateKey())
-                            : currentHistory(c, code, e.aggregateKey());
-                    if (now2 != e.baseHistory()) {
-                        conflict = true;
+                    Map<String, Integer> current = new HashMap<>();
+                    boolean conflict = false;
+                    for (Event e : fresh) {
+                        if (e.aggregateKey() == null || e.baseHistory() == null) {
+                            continue;
+                        }
+                        int now2 = current.containsKey(e.aggregateKey()) ? current.get(e.aggregateKey())
+                                : history.getOrDefault(e.aggregateKey(), 0);
+                        if (now2 != e.baseHistory()) {
+                            conflict = true;
+                        }
+                        current.put(e.aggregateKey(), e.newHistory() == null ? now2 : e.newHistory());
                     }
-                    current.put(e.aggregateKey(), e.newHistory() == null ? now2 : e.newHistory());
-                }
-                for (Event e : fresh) {
+                    for (Event e : fresh) {
+                        if (conflict) {
+                            Integer cur = e.aggregateKey() == null ? null : history.getOrDefault(e.aggregateKey(), 0);
+                            insertConflict(c, t, e, cur, now);
+                            results.put(e.eventId(), new PushResult(e.eventId(), Outcome.CONFLICT, null));
+                        } else {
+                            seq++;
+                            bindEvent(insert, t, e, seq, e.baseHistory(), e.newHistory(), now);
+                            insert.addBatch();
+                            batched++;
+                            if (e.aggregateKey() != null && e.newHistory() != null) {
+                                history.put(e.aggregateKey(), e.newHistory());
+                                written.put(e.aggregateKey(), new long[] { e.newHistory(), seq });
+                            }
+                            results.put(e.eventId(), new PushResult(e.eventId(), Outcome.APPLIED, seq));
+                        }
+                    }
                     if (conflict) {
-                        Integer cur = e.aggregateKey() == null ? null : currentHistory(c, code, e.aggregateKey());
-                        insertConflict(c, t, e, cur, now);
-                        results.put(e.eventId(), new PushResult(e.eventId(), Outcome.CONFLICT, null));
-                    } else {
-                        seq++;
-                        insertEvent(c, t, e, seq, e.baseHistory(), e.newHistory(), now);
-                        results.put(e.eventId(), new PushResult(e.eventId(), Outcome.APPLIED, seq));
+                        LOG.info("Conflict: " + fresh.size() + " event(s) of group " + fresh.get(0).groupId() + " from terminal "
+                                + t.terminalId() + " (" + code + ") went to the review queue");
                     }
                 }
-                if (conflict) {
-                    LOG.info("Conflict: " + fresh.size() + " event(s) of group " + fresh.get(0).groupId() + " from terminal "
-                            + t.terminalId() + " (" + code + ") went to the review queue");
+                if (batched > 0) {
+                    insert.executeBatch();
+                }
+            }
+            if (!written.isEmpty()) {
+                try (PreparedStatement update = c.prepareStatement("UPDATE central_aggregate SET current_history = ?,"
+                        + " last_seq = ? WHERE municipality_code = ? AND aggregate_key = ?");
+                        PreparedStatement insert = c.prepareStatement("INSERT INTO central_aggregate (municipality_code,"
+                                + " aggregate_key, current_history, last_seq) VALUES (?, ?, ?, ?)")) {
+                    int updates = 0;
+                    int inserts = 0;
+                    for (Map.Entry<String, long[]> w : written.entrySet()) {
+                        if (stored.contains(w.getKey())) {
+                            update.setInt(1, (int) w.getValue()[0]);
+                            update.setLong(2, w.getValue()[1]);
+                            update.setString(3, code);
+                            update.setString(4, w.getKey());
+                            update.addBatch();
+                            updates++;
+                        } else {
+                            insert.setString(1, code);
+                            insert.setString(2, w.getKey());
+                            insert.setInt(3, (int) w.getValue()[0]);
+                            insert.setLong(4, w.getValue()[1]);
+                            insert.addBatch();
+                            inserts++;
+                        }
+                    }
+                    if (updates > 0) {
+                        update.executeBatch();
+                    }
+                    if (inserts > 0) {
+                        insert.executeBatch(); // a concurrent first insert of the same entity fails (23505): retried
+                    }
                 }
             }
             try (PreparedStatement p = c.prepareStatement(
@@ -435,29 +497,67 @@ public final class CentralStoreImpl implements CentralStore {
         });
     }
 
-    private static Optional<PushResult> known(Connection c, String code, String eventId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT seq FROM central_event WHERE municipality_code = ? AND event_id = ?")) {
-            p.setString(1, code);
-            p.setString(2, eventId);
-            try (ResultSet r = p.executeQuery()) {
-                if (r.next()) {
-                    return Optional.of(new PushResult(eventId, Outcome.DUPLICATE, r.getLong(1)));
+    /** The placeholders for an IN list of {@code n} values. */
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** Event ids of the batch that were pushed before (applied, or in the review queue): DUPLICATE, with their sequence. */
+    private static Map<String, PushResult> known(Connection c, String code, List<String> eventIds) throws SQLException {
+        Map<String, PushResult> out = new HashMap<>();
+        for (int from = 0; from < eventIds.size(); from += 500) {
+            List<String> chunk = eventIds.subList(from, Math.min(eventIds.size(), from + 500));
+            try (PreparedStatement p = c.prepareStatement("SELECT event_id, seq FROM central_event WHERE municipality_code = ?"
+                    + " AND event_id IN (" + marks(chunk.size()) + ")")) {
+                p.setString(1, code);
+                for (int i = 0; i < chunk.size(); i++) {
+                    p.setString(i + 2, chunk.get(i));
+                }
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        String id = r.getString(1).strip();
+                        out.put(id, new PushResult(id, Outcome.DUPLICATE, r.getLong(2)));
+                    }
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("SELECT event_id, applied_seq FROM central_conflict"
+                    + " WHERE municipality_code = ? AND event_id IN (" + marks(chunk.size()) + ")")) {
+                p.setString(1, code);
+                for (int i = 0; i < chunk.size(); i++) {
+                    p.setString(i + 2, chunk.get(i));
+                }
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        String id = r.getString(1).strip();
+                        long applied = r.getLong(2);
+                        out.putIfAbsent(id, new PushResult(id, Outcome.DUPLICATE, r.wasNull() ? null : applied));
+                    }
                 }
             }
         }
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT applied_seq FROM central_conflict WHERE municipality_code = ? AND event_id = ?")) {
-            p.setString(1, code);
-            p.setString(2, eventId);
-            try (ResultSet r = p.executeQuery()) {
-                if (r.next()) {
-                    long applied = r.getLong(1);
-                    return Optional.of(new PushResult(eventId, Outcome.DUPLICATE, r.wasNull() ? null : applied));
+        return out;
+    }
+
+    /** The current 履歴番号 of those entities that the store has (an entity not in the map has none yet). */
+    private static Map<String, Integer> currentHistories(Connection c, String code, Set<String> keys) throws SQLException {
+        Map<String, Integer> out = new HashMap<>();
+        List<String> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            try (PreparedStatement p = c.prepareStatement("SELECT aggregate_key, current_history FROM central_aggregate"
+                    + " WHERE municipality_code = ? AND aggregate_key IN (" + marks(chunk.size()) + ")")) {
+                p.setString(1, code);
+                for (int i = 0; i < chunk.size(); i++) {
+                    p.setString(i + 2, chunk.get(i));
+                }
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getString(1), r.getInt(2));
+                    }
                 }
             }
         }
-        return Optional.empty();
+        return out;
     }
 
     private static int currentHistory(Connection c, String code, String key) throws SQLException {
@@ -479,24 +579,31 @@ public final class CentralStoreImpl implements CentralStore {
         }
     }
 
+    private static final String INSERT_EVENT = "INSERT INTO central_event (municipality_code, seq, event_id,"
+            + " terminal_id, local_seq, event_type, group_id, aggregate_key, base_history, new_history, payload,"
+            + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static void bindEvent(PreparedStatement p, Terminal t, Event e, long seq, Integer base, Integer next,
+            Instant now) throws SQLException {
+        p.setString(1, t.municipalityCode());
+        p.setLong(2, seq);
+        p.setString(3, e.eventId());
+        p.setString(4, e.terminalId() != null && !e.terminalId().equals(t.terminalId()) ? e.terminalId() : t.terminalId());
+        p.setLong(5, e.localSequence());
+        p.setString(6, e.type());
+        p.setString(7, e.groupId());
+        p.setString(8, e.aggregateKey());
+        setInt(p, 9, base);
+        setInt(p, 10, next);
+        p.setString(11, e.payload());
+        p.setTimestamp(12, Timestamp.from(now));
+    }
+
     private static void insertEvent(Connection c, Terminal t, Event e, long seq, Integer base, Integer next, Instant now)
             throws SQLException {
         String code = t.municipalityCode();
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO central_event (municipality_code, seq, event_id,"
-                + " terminal_id, local_seq, event_type, group_id, aggregate_key, base_history, new_history, payload,"
-                + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            p.setString(1, code);
-            p.setLong(2, seq);
-            p.setString(3, e.eventId());
-            p.setString(4, e.terminalId() != null && !e.terminalId().equals(t.terminalId()) ? e.terminalId() : t.terminalId());
-            p.setLong(5, e.localSequence());
-            p.setString(6, e.type());
-            p.setString(7, e.groupId());
-            p.setString(8, e.aggregateKey());
-            setInt(p, 9, base);
-            setInt(p, 10, next);
-            p.setString(11, e.payload());
-            p.setTimestamp(12, Timestamp.from(now));
+        try (PreparedStatement p = c.prepareStatement(INSERT_EVENT)) {
+            bindEvent(p, t, e, seq, base, next, now);
             p.executeUpdate();
         }
         if (e.aggregateKey() != null && next != null) {

@@ -34,8 +34,17 @@ public final class InboxStore {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return tx.required(em -> {
             int n = 0;
+            if (events.isEmpty()) {
+                return 0;
+            }
+            // one query for the sequences already here (a page fetched twice), not one per event
+            long low = events.stream().mapToLong(Event::centralSequence).min().getAsLong();
+            long high = events.stream().mapToLong(Event::centralSequence).max().getAsLong();
+            java.util.Set<Long> here = new java.util.HashSet<>(em.createQuery("SELECT i.centralSeq FROM SyncInbox i"
+                    + " WHERE i.centralSeq BETWEEN :l AND :h", Long.class).setParameter("l", low).setParameter("h", high)
+                    .getResultList());
             for (Event e : events) {
-                if (em.find(InboxEntity.class, e.centralSequence()) != null) {
+                if (!here.add(e.centralSequence())) {
                     continue;
                 }
                 InboxEntity i = new InboxEntity();

@@ -120,15 +120,30 @@ public class OutboxComponent implements Outbox {
             return 0;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // one JDBC batch for the whole answer (a push acknowledges up to 1000 entries at a time)
         return tx.required(em -> {
-            int n = 0;
-            for (Map.Entry<UUID, Acknowledgement> a : outcomes.entrySet()) {
-                n += em.createQuery("UPDATE SyncOutbox e SET e.pushedAt = :now, e.outcome = :o, e.centralSeq = :s"
-                        + " WHERE e.pushedAt IS NULL AND e.eventId = :id").setParameter("now", now)
-                        .setParameter("o", a.getValue().outcome()).setParameter("s", a.getValue().centralSequence())
-                        .setParameter("id", a.getKey().toString()).executeUpdate();
+            java.sql.Connection c = em.unwrap(java.sql.Connection.class);
+            try (java.sql.PreparedStatement p = c.prepareStatement("UPDATE sync_outbox SET pushed_at = ?, outcome = ?,"
+                    + " central_seq = ? WHERE pushed_at IS NULL AND event_id = ?")) {
+                for (Map.Entry<UUID, Acknowledgement> a : outcomes.entrySet()) {
+                    p.setTimestamp(1, java.sql.Timestamp.from(now));
+                    p.setString(2, a.getValue().outcome());
+                    if (a.getValue().centralSequence() == null) {
+                        p.setNull(3, java.sql.Types.BIGINT);
+                    } else {
+                        p.setLong(3, a.getValue().centralSequence());
+                    }
+                    p.setString(4, a.getKey().toString());
+                    p.addBatch();
+                }
+                int n = 0;
+                for (int count : p.executeBatch()) {
+                    n += Math.max(0, count);
+                }
+                return n;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("outbox acknowledgement failed: " + e.getMessage(), e);
             }
-            return n;
         });
     }
 
