@@ -99,8 +99,19 @@ public class ChildAllowanceComponent implements ChildAllowance {
         });
     }
 
+    /** Without spaces, hiragana as katakana (the furigana is stored in katakana). */
     private static String normalise(String s) {
-        return s == null ? "" : s.strip().replace("　", "").replace(" ", "");
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (char ch : s.strip().toCharArray()) {
+            if (ch == ' ' || ch == '\u3000') {
+                continue;
+            }
+            sb.append(ch >= '\u3041' && ch <= '\u3096' ? (char) (ch + 0x60) : ch);
+        }
+        return sb.toString();
     }
 
     private static boolean matches(String needle, String number, String name, String furigana) {

@@ -230,8 +230,9 @@ class CertificationAndEventsTest {
     void birthWithoutRecipientAndDeathOfARecipient() throws Exception {
         ChildAllowance jidoteate = Town.service(ChildAllowance.class);
         ChangeResult in = Town.apply(Town.moveIn(LocalDate.of(2025, 1, 6), "6-1", List.of(
-                Town.member(Town.person("出生", "母子", "しゅっせい　ぼこ", LocalDate.of(1995, 3, 3), Sex.FEMALE), Relationship.HEAD))));
-        AddresseeNumber mother = in.persons().get(0);
+                Town.member(Town.person("出生", "父雄", "しゅっせい　ちちお", LocalDate.of(1993, 3, 3), Sex.MALE), Relationship.HEAD),
+                Town.member(Town.person("出生", "母子", "しゅっせい　ぼこ", LocalDate.of(1995, 3, 3), Sex.FEMALE), Relationship.WIFE))));
+        AddresseeNumber mother = in.persons().get(1);
         HouseholdNumber household = in.households().get(0);
         LocalDate born = LocalDate.of(2025, 3, 20);
         Town.apply(new ChangeRequest.Birth(born.plusDays(3), household,
