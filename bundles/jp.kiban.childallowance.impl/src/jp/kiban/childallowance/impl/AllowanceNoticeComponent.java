@@ -154,17 +154,17 @@ public class AllowanceNoticeComponent implements AllowanceNotices {
                 body.add(new Notice.Paragraph(String.join("　", changes)
                         + "（3歳の誕生月の翌月分から、また18歳に達した日以後の最初の3月31日の翌月分から額が変わります。改めて通知はしません。）"));
             }
-            body.add(new Notice.Heading((changes.isEmpty() ? "3" : "4") + " 支払予定"));
-            List<List<String>> pays = new ArrayList<>();
+            body.add(new Notice.Heading((changes.isEmpty() ? "3" : "4") + " 支払予定（今後6回）"));
+            List<String> pays = new ArrayList<>();
             int fy = AllowanceCalculator.fiscalYearOf(month);
             for (int y = fy; y <= fy + 1 && pays.size() < 6; y++) {
                 for (Payment p : ChildAllowanceComponent.schedule(r, y)) {
                     if (p.payMonth().isAfter(month) && pays.size() < 6) {
-                        pays.add(List.of(month(p.payMonth()), monthsLabel(p), yen(p.amount()) + "円"));
+                        pays.add(month(p.payMonth()) + " " + yen(p.amount()) + "円（" + monthsLabel(p) + "）");
                     }
                 }
             }
-            body.add(new Notice.Table("", List.of("支払月", "対象月", "支払額"), List.of(false, false, true), pays, false));
+            body.add(new Notice.Paragraph(String.join("、", pays) + "。"));
         }
         footnotes.add("児童手当は、毎年2月・4月・6月・8月・10月・12月に、それぞれの前月分までを指定の口座に振り込みます。");
         footnotes.add("受給者や児童の住所・氏名が変わったとき、児童を監護しなくなったとき、公務員になったときなどは、15日以内に届け出てください。");

@@ -72,7 +72,7 @@ public class JidoteateCliComponent implements CliContribution {
             }
             try {
                 return YearMonth.parse(text.strip());
-            } catch (java.time.format.DateTimeException e) {
+            } catch (java.time.DateTimeException e) {
                 throw new IllegalArgumentException("Not a month (yyyy-MM): " + text);
             }
         }

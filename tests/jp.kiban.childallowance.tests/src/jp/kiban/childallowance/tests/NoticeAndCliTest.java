@@ -100,12 +100,17 @@ class NoticeAndCliTest {
                 "80,000円", "審査請求", "行政事件訴訟法")) {
             assertTrue(t.contains(s), "missing " + s + " in " + t);
         }
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertEquals(1, doc.getNumberOfPages(), "the 認定通知書 fits one page");
+        }
         // 高子 (born 1 April 2009) leaves high-school age on 31 March 2027; 大学 stays counted to March 2027 (22 on 9 Oct 2026)
         assertTrue(t.contains("令和9年4月分から"), t);
 
         // 消滅 → 受給資格消滅通知書
         Recipient ended = jidoteate.extinguish(JIDOTEATE, r.id(), LocalDate.of(2025, 9, 30), ExtinctionReason.CARE_ENDED);
-        String te = text(notices.notice(JIDOTEATE, ended.id(), LocalDate.of(2025, 10, 3)));
+        byte[] extinction = notices.notice(JIDOTEATE, ended.id(), LocalDate.of(2025, 10, 3));
+        Files.write(dir.resolve("jidoteate-extinction.pdf"), extinction);
+        String te = text(extinction);
         for (String s : List.of("児童手当受給資格消滅通知書", "消滅事由監護・生計同一の事実の消滅", "消滅年月日令和7年9月30日",
                 "支給最終月令和7年9月分まで")) {
             assertTrue(te.contains(s), "missing " + s + " in " + te);

@@ -126,13 +126,13 @@ public class RecipientPart {
         button(viewButtons, NOTICE, "recipient.notice", this::notice);
 
         heading("recipient.section.children");
-        children = table(CHILDREN, 170, new String[][] { { "name", "120" }, { "relationship", "50" }, { "birth", "125" },
-                { "band", "190" }, { "order", "55" }, { "amount", "80" }, { "period", "210" }, { "support", "120" } });
+        children = table(CHILDREN, 170, new String[][] { { "name", "110" }, { "relationship", "45" }, { "birth", "120" },
+                { "band", "170" }, { "order", "50" }, { "amount", "70" }, { "period", "160" }, { "support", "100" } });
         heading("recipient.section.schedule");
-        schedule = table(SCHEDULE, 170, new String[][] { { "payMonth", "110" }, { "months", "200" }, { "amount", "100" } });
+        schedule = table(SCHEDULE, 170, new String[][] { { "payMonth", "110" }, { "months", "230" }, { "amount", "100" } });
         heading("recipient.section.history");
-        history = table(HISTORY, 120, new String[][] { { "kind", "110" }, { "effective", "110" }, { "amount", "90" },
-                { "applied", "125" }, { "event", "125" }, { "detail", "300" } });
+        history = table(HISTORY, 120, new String[][] { { "kind", "110" }, { "effective", "105" }, { "amount", "80" },
+                { "applied", "120" }, { "event", "120" }, { "detail", "300" } });
 
         form = new Form(content, 1);
         form.section(Messages.get("recipient.section.add"));
@@ -278,7 +278,8 @@ public class RecipientPart {
         long sum = 0;
         for (Payment p : allowance.schedule(session.operator(), r.id(), fiscalYear)) {
             TableItem item = new TableItem(schedule, SWT.NONE);
-            String months = p.months().stream().map(m -> Messages.month(m.month()) + "分 " + Messages.yen(m.total()) + "円")
+            String months = p.months().stream().map(m -> Messages.get("recipient.schedule.month", m.month().getMonthValue(),
+                    Messages.yen(m.total())))
                     .reduce((x, y) -> x + "・" + y).orElse("");
             item.setText(new String[] { Messages.month(p.payMonth()), months, Messages.yen(p.amount()) });
             sum += p.amount();

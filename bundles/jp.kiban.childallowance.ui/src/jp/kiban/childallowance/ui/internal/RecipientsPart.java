@@ -102,8 +102,8 @@ public class RecipientsPart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        for (String[] c : new String[][] { { "number", "105" }, { "name", "120" }, { "furigana", "150" }, { "address", "260" },
-                { "children", "70" }, { "amount", "90" }, { "start", "105" }, { "state", "130" } }) {
+        for (String[] c : new String[][] { { "number", "105" }, { "name", "100" }, { "furigana", "110" }, { "address", "170" },
+                { "children", "65" }, { "amount", "80" }, { "start", "100" }, { "state", "120" } }) {
             TableColumn col = new TableColumn(table, c[0].equals("amount") || c[0].equals("children") ? SWT.RIGHT : SWT.LEFT);
             col.setText(Messages.get("recipients.column." + c[0]));
             col.setWidth(Integer.parseInt(c[1]));
