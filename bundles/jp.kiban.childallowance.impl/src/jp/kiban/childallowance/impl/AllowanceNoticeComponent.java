@@ -99,7 +99,6 @@ public class AllowanceNoticeComponent implements AllowanceNotices {
                 body.add(new Notice.Heading("1 認定の内容"));
                 List<Notice.Field> f = new ArrayList<>();
                 f.add(new Notice.Field("受給者氏名", r.name()));
-                f.add(new Notice.Field("受給者住所", r.address()));
                 f.add(new Notice.Field("認定請求日", wareki(r.applicationDate())));
                 boolean special = AllowanceCalculator.specialRuleApplies(r.applicationDate(), r.trigger(), r.eventDate());
                 f.add(new Notice.Field("支給開始月", month(r.startMonth()) + "分から" + (special ? "（" + r.trigger().label()
@@ -151,23 +150,21 @@ public class AllowanceNoticeComponent implements AllowanceNotices {
             List<String> changes = changesAhead(r, month, 24);
             if (!changes.isEmpty()) {
                 body.add(new Notice.Heading("3 今後の手当額（年齢による変更）"));
-                body.add(new Notice.Paragraph(String.join("　", changes)
-                        + "（3歳の誕生月の翌月分から、また18歳に達した日以後の最初の3月31日の翌月分から額が変わります。改めて通知はしません。）"));
+                body.add(new Notice.Paragraph(String.join("、", changes) + "（年齢による変更のため、改めて通知しません。）"));
             }
-            body.add(new Notice.Heading((changes.isEmpty() ? "3" : "4") + " 支払予定（今後6回）"));
+            body.add(new Notice.Heading((changes.isEmpty() ? "3" : "4") + " 支払予定（偶数月に前月分までを口座に振込み）"));
             List<String> pays = new ArrayList<>();
             int fy = AllowanceCalculator.fiscalYearOf(month);
-            for (int y = fy; y <= fy + 1 && pays.size() < 6; y++) {
+            for (int y = fy; y <= fy + 1 && pays.size() < 4; y++) {
                 for (Payment p : ChildAllowanceComponent.schedule(r, y)) {
-                    if (p.payMonth().isAfter(month) && pays.size() < 6) {
+                    if (p.payMonth().isAfter(month) && pays.size() < 4) {
                         pays.add(month(p.payMonth()) + " " + yen(p.amount()) + "円（" + monthsLabel(p) + "）");
                     }
                 }
             }
             body.add(new Notice.Paragraph(String.join("、", pays) + "。"));
         }
-        footnotes.add("児童手当は、毎年2月・4月・6月・8月・10月・12月に、それぞれの前月分までを指定の口座に振り込みます。");
-        footnotes.add("受給者や児童の住所・氏名が変わったとき、児童を監護しなくなったとき、公務員になったときなどは、15日以内に届け出てください。");
+        footnotes.add("住所・氏名が変わったとき、児童を監護しなくなったとき、公務員になったときなどは、15日以内に届け出てください。");
         footnotes.add("この処分に不服がある場合は、この処分があったことを知った日の翌日から起算して3か月以内に、町長に対して審査請求をすることが"
                 + "できます（行政不服審査法第2条、第4条及び第18条）。");
         footnotes.add("この処分の取消しの訴えは、この処分があったことを知った日の翌日から起算して6か月以内に、町を被告として（訴訟において町を"
@@ -197,10 +194,9 @@ public class AllowanceNoticeComponent implements AllowanceNotices {
     static String monthsLabel(Payment p) {
         List<String> parts = new ArrayList<>();
         for (MonthlyAmount m : p.months()) {
-            String w = month(m.month());
-            parts.add(w.substring(w.indexOf('年') + 1) + "分");
+            parts.add(Integer.toString(m.month().getMonthValue()));
         }
-        return String.join("・", parts);
+        return String.join("・", parts) + "月分";
     }
 
     static String yen(long amount) {
