@@ -91,6 +91,10 @@ public class AllowanceNoticeComponent implements AllowanceNotices {
         List<Notice.Block> body = new ArrayList<>();
         String title;
         List<String> footnotes = new ArrayList<>();
+        List<String> changes = step.kind() == RevisionKind.EXTINCTION ? List.of()
+                : changesAhead(r, step.effectiveMonth(), 24);
+        Notice.Field ahead = new Notice.Field("今後の手当月額", changes.isEmpty() ? "年齢による変更は2年以内にありません"
+                : String.join("、", changes) + "（年齢による変更のため、改めて通知しません）");
         switch (step.kind()) {
             case CERTIFICATION -> {
                 title = CERTIFICATION;
@@ -104,6 +108,7 @@ public class AllowanceNoticeComponent implements AllowanceNotices {
                 f.add(new Notice.Field("支給開始月", month(r.startMonth()) + "分から" + (special ? "（" + r.trigger().label()
                         + "日の翌日から15日以内の請求のため、" + r.trigger().label() + "月の翌月分から）" : "")));
                 f.add(new Notice.Field("手当月額", yen(step.monthlyAmount()) + "円"));
+                f.add(ahead);
                 body.add(new Notice.Fields(f));
             }
             case EXTINCTION -> {
@@ -127,6 +132,7 @@ public class AllowanceNoticeComponent implements AllowanceNotices {
                 f.add(new Notice.Field("改定の理由", step.kind().label() + "：" + step.detail()));
                 f.add(new Notice.Field("改定前の手当月額", yen(r.amount(step.effectiveMonth().minusMonths(1)).total()) + "円"));
                 f.add(new Notice.Field("改定後の手当月額", yen(step.monthlyAmount()) + "円"));
+                f.add(ahead);
                 body.add(new Notice.Fields(f));
             }
         }
@@ -146,13 +152,7 @@ public class AllowanceNoticeComponent implements AllowanceNotices {
             rows.add(List.of("合計", "", "", "", "", yen(a.total()) + "円"));
             body.add(new Notice.Table("", List.of("氏名", "続柄", "生年月日", "区分", "順位", "月額"),
                     List.of(false, false, false, false, false, true), rows, true));
-
-            List<String> changes = changesAhead(r, month, 24);
-            if (!changes.isEmpty()) {
-                body.add(new Notice.Heading("3 今後の手当額（年齢による変更）"));
-                body.add(new Notice.Paragraph(String.join("、", changes) + "（年齢による変更のため、改めて通知しません。）"));
-            }
-            body.add(new Notice.Heading((changes.isEmpty() ? "3" : "4") + " 支払予定（偶数月に前月分までを口座に振込み）"));
+            body.add(new Notice.Heading("3 支払予定（偶数月に前月分までを口座に振込み）"));
             List<String> pays = new ArrayList<>();
             int fy = AllowanceCalculator.fiscalYearOf(month);
             for (int y = fy; y <= fy + 1 && pays.size() < 4; y++) {
