@@ -120,6 +120,13 @@ public class AllowanceNoticeComponent implements AllowanceNotices {
                 f.add(new Notice.Field("消滅事由", r.extinctionReason().map(x -> x.label()).orElse(step.detail())));
                 f.add(new Notice.Field("消滅年月日", r.extinctionDate().map(AllowanceNoticeComponent::wareki).orElse("")));
                 f.add(new Notice.Field("支給最終月", r.endMonth().map(m -> month(m) + "分まで").orElse("")));
+                r.endMonth().filter(m -> !m.isBefore(r.startMonth())).ifPresent(m -> {
+                    YearMonth pay = AllowanceCalculator.payMonth(m);
+                    long rest = AllowanceCalculator.monthsPaidIn(pay).stream().mapToLong(x -> r.amount(x).total()).sum();
+                    f.add(new Notice.Field("最後の支払", month(pay) + " " + yen(rest) + "円（"
+                            + String.join("・", AllowanceCalculator.monthsPaidIn(pay).stream()
+                                    .map(x -> Integer.toString(x.getMonthValue())).toList()) + "月分）"));
+                });
                 body.add(new Notice.Fields(f));
             }
             default -> {
@@ -164,7 +171,9 @@ public class AllowanceNoticeComponent implements AllowanceNotices {
             }
             body.add(new Notice.Paragraph(String.join("、", pays) + "。"));
         }
-        footnotes.add("住所・氏名が変わったとき、児童を監護しなくなったとき、公務員になったときなどは、15日以内に届け出てください。");
+        if (step.kind() != RevisionKind.EXTINCTION) {
+            footnotes.add("住所・氏名が変わったとき、児童を監護しなくなったとき、公務員になったときなどは、15日以内に届け出てください。");
+        }
         footnotes.add("この処分に不服がある場合は、この処分があったことを知った日の翌日から起算して3か月以内に、町長に対して審査請求をすることが"
                 + "できます（行政不服審査法第2条、第4条及び第18条）。");
         footnotes.add("この処分の取消しの訴えは、この処分があったことを知った日の翌日から起算して6か月以内に、町を被告として（訴訟において町を"

@@ -32,6 +32,7 @@ import jp.kiban.childallowance.Payment;
 import jp.kiban.childallowance.Recipient;
 import jp.kiban.childallowance.RecipientSummary;
 import jp.kiban.childallowance.RevisionKind;
+import jp.kiban.childallowance.TaskKind;
 import jp.kiban.core.id.AddresseeNumber;
 import jp.kiban.persistence.Transactions;
 import jp.kiban.platform.Operator;
@@ -210,6 +211,8 @@ public class ChildAllowanceComponent implements ChildAllowance {
                     + "）対象児童等 " + children.size() + "人";
             Store.addRevision(em, r.id, RevisionKind.CERTIFICATION, start, amount, applied, event.orElse(null), detail,
                     operator.id());
+            Store.closeAnswered(em, List.of(TaskKind.BIRTH_APPLICATION.name(), TaskKind.MOVE_IN_APPLICATION.name()),
+                    r.householdNumber, null, null, operator.id(), "認定により完了");
             return Store.recipient(em, r);
         });
         accessLog.record(AccessEvent.of(operator, AccessKind.CHANGE, "jidoteate.certify", persons(certified), false,
@@ -412,6 +415,8 @@ public class ChildAllowanceComponent implements ChildAllowance {
             String detail = "対象児童の追加（" + why.label()
                     + (AllowanceCalculator.specialRuleApplies(applied, why, event) ? "・15日特例" : "") + "）" + c.name();
             Store.addRevision(em, r.id, kind, start, newAmount, applied, event.orElse(null), detail, operator.id());
+            c.person().ifPresent(n -> Store.closeAnswered(em, List.of(TaskKind.BIRTH_REVISION.name()), null, r.id, n.value(),
+                    operator.id(), "額改定により完了"));
             return Store.recipient(em, r);
         });
         accessLog.record(AccessEvent.of(operator, AccessKind.CHANGE, "jidoteate.addChild", persons(after), false,

@@ -120,6 +120,9 @@ public class ResidentEventsComponent implements EventHandler {
                 continue; // a household member whose snapshot only carries the household items
             }
             LocalDate born = r.person().birthDate().exactDate().orElse(date);
+            if (!AllowanceCalculator.isChild(born, YearMonth.from(ChildAllowanceComponent.today()))) {
+                continue; // an old birth replayed (demo town, a replica catching up): nothing to ask for
+            }
             String household = r.householdNumber().value();
             List<RecipientEntity> recipients = Store.activeRecipientsInHousehold(em, household);
             String name = r.person().displayName().fullName();
@@ -142,7 +145,8 @@ public class ResidentEventsComponent implements EventHandler {
                 byHousehold.computeIfAbsent(r.householdNumber().value(), k -> new ArrayList<>()).add(r);
             }
         }
-        YearMonth month = YearMonth.from(date);
+        // children as of today: an old move-in replayed (demo town, a replica catching up) asks for nothing
+        YearMonth month = YearMonth.from(ChildAllowanceComponent.today());
         byHousehold.forEach((household, members) -> {
             List<ResidentRecord> children = members.stream().filter(m -> m.person().birthDate().exactDate()
                     .map(b -> AllowanceCalculator.isChild(b, month)).orElse(true)).toList();

@@ -131,6 +131,42 @@ final class Store {
         return v;
     }
 
+    /**
+     * Closes the open tasks a 請求 answers: the 勧奨 of the household (after a 認定) or the 額改定 of a child (after the
+     * child was added), so that what the clerk did is not asked for again.
+     */
+    static int closeAnswered(EntityManager em, List<String> kinds, String household, String recipient, String person,
+            String by, String note) {
+        StringBuilder q = new StringBuilder("SELECT t FROM JidoteateTask t WHERE t.done = FALSE AND t.kind IN :k");
+        if (household != null) {
+            q.append(" AND t.householdNumber = :h");
+        }
+        if (recipient != null) {
+            q.append(" AND t.recipientId = :r");
+        }
+        if (person != null) {
+            q.append(" AND t.addresseeNumber = :p");
+        }
+        var query = em.createQuery(q.toString(), TaskEntity.class).setParameter("k", kinds);
+        if (household != null) {
+            query.setParameter("h", household);
+        }
+        if (recipient != null) {
+            query.setParameter("r", recipient);
+        }
+        if (person != null) {
+            query.setParameter("p", person);
+        }
+        List<TaskEntity> open = query.getResultList();
+        for (TaskEntity t : open) {
+            t.done = true;
+            t.resolvedBy = by;
+            t.resolvedAt = Instant.now();
+            t.note = note;
+        }
+        return open.size();
+    }
+
     static AllowanceTask task(TaskEntity t) {
         return new AllowanceTask(UUID.fromString(t.id), t.createdAt, TaskKind.valueOf(t.kind),
                 Optional.ofNullable(t.householdNumber).map(HouseholdNumber::of),

@@ -136,6 +136,12 @@ class CertificationAndEventsTest {
         assertEquals(Band.OLDER_COUNTED, may.line(child(r, ichiro).id().toString()).orElseThrow().band());
         assertEquals(30_000, may.line(child(r, mitsuko).id().toString()).orElseThrow().amount());
         assertEquals(0, jidoteate.amount(JIDOTEATE, r.id(), YearMonth.of(2025, 4)).total(), "before the 支給開始月");
+        // the 認定 answers the 転入's 勧奨: closed, with who did it
+        AllowanceTask answered = jidoteate.tasks(JIDOTEATE, true).stream().filter(t -> t.id().equals(moveInTask.id()))
+                .findFirst().orElseThrow();
+        assertTrue(answered.done());
+        assertEquals(Optional.of("認定により完了"), answered.note());
+        assertEquals(Optional.of("jido"), answered.resolvedBy());
 
         refused("recipient.alreadyCertified", () -> jidoteate.certify(JIDOTEATE, new Application(taro, applied,
                 ApplicationTrigger.NORMAL, Optional.empty(), List.of(jiroEntry))));
@@ -160,6 +166,8 @@ class CertificationAndEventsTest {
         r = jidoteate.addChild(JIDOTEATE, r.id(), ChildEntry.resident(shiro, false), LocalDate.of(2025, 8, 20),
                 ApplicationTrigger.BIRTH, Optional.of(born));
         assertEquals(RevisionKind.INCREASE, r.revisions().get(1).kind());
+        assertTrue(jidoteate.tasks(JIDOTEATE, false).stream().noneMatch(t -> t.id().equals(birthTask.id())),
+                "the 額改定 answers the birth task");
         assertEquals(YearMonth.of(2025, 9), r.revisions().get(1).effectiveMonth());
         assertEquals(70_000, r.revisions().get(1).monthlyAmount());
         assertEquals(40_000, r.amount(YearMonth.of(2025, 8)).total());

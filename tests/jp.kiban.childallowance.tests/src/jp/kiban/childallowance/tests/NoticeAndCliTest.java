@@ -112,7 +112,7 @@ class NoticeAndCliTest {
         Files.write(dir.resolve("jidoteate-extinction.pdf"), extinction);
         String te = text(extinction);
         for (String s : List.of("児童手当受給資格消滅通知書", "消滅事由監護・生計同一の事実の消滅", "消滅年月日令和7年9月30日",
-                "支給最終月令和7年9月分まで")) {
+                "支給最終月令和7年9月分まで", "最後の支払令和7年10月80,000円（8・9月分）")) {
             assertTrue(te.contains(s), "missing " + s + " in " + te);
         }
 

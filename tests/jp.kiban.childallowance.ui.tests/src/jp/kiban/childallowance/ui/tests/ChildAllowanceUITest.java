@@ -227,15 +227,16 @@ class ChildAllowanceUITest {
 
     @Test
     @Order(3)
-    void theMoveInLeftATaskThatTheClerkCompletes() {
+    void theMoveInLeftATaskThatTheCertificationAnswered() {
         open("児童手当 確認事項");
+        assertTrue(bot.rows(TasksPart.TABLE).stream().noneMatch(r -> r.get(3).equals(family.value())),
+                "the 認定 closed the 勧奨");
+        bot.check(TasksPart.DONE, true);
         int row = rowWith(TasksPart.TABLE, family.value());
-        assertTrue(bot.rows(TasksPart.TABLE).get(row).get(1).contains("転入：認定請求の勧奨"), bot.rows(TasksPart.TABLE).get(row).toString());
-        assertFalse(bot.rows(TasksPart.TABLE).get(row).get(6).isBlank(), "the last day of the 15日特例");
+        List<String> task = bot.rows(TasksPart.TABLE).get(row);
+        assertTrue(task.get(1).contains("転入：認定請求の勧奨"), task.toString());
+        assertTrue(task.get(2).contains("完了") && task.get(2).contains("認定により完了"), task.toString());
+        assertFalse(task.get(6).isBlank(), "the last day of the 15日特例");
         Bot.screenshot("jidoteate-05-tasks");
-        bot.selectRows(TasksPart.TABLE, false, row);
-        Bot.ui(() -> bot.widget(Text.class, TasksPart.NOTE).setText("認定済み"));
-        bot.click(TasksPart.RESOLVE);
-        assertTrue(bot.text(TasksPart.STATUS).contains("完了にしました"), bot.text(TasksPart.STATUS));
     }
 }
