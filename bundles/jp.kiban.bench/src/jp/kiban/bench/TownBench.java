@@ -395,7 +395,12 @@ public final class TownBench {
     private List<Figure> accessLog(List<Person> people) {
         String db = settings.db();
         int size = settings.size();
-        AccessLog accessLog = services.get(AccessLog.class);
+        String label = "Access log: one entry (search of one person)";
+        Optional<AccessLog> found = services.find(AccessLog.class, 5_000);
+        if (found.isEmpty()) {
+            return List.of(Figure.notMeasured(db, size, "access.entry", label, "ms", "not measured: no access log installed"));
+        }
+        AccessLog accessLog = found.get();
         Transactions tx = services.get(Transactions.class);
         int n = settings.queries() * settings.repeat();
         double[] entry = new double[n];
@@ -418,7 +423,7 @@ public final class TownBench {
         }
         Figure floor = Figure.of(db, size, "access.commit", "Write transaction floor (one no-op UPDATE, commit)", "ms", commit,
                 null, "");
-        return List.of(Figure.of(db, size, "access.entry", "Access log: one entry (search of one person)", "ms", entry,
+        return List.of(Figure.of(db, size, "access.entry", label, "ms", entry,
                 floor.p50(), String.format(Locale.ROOT, "AccessLog.record as a search writes it; SQL p50 = a write transaction"
                         + " with one no-op UPDATE and its commit (p95 %.2f ms)", floor.p95() == null ? floor.max() : floor.p95())));
     }

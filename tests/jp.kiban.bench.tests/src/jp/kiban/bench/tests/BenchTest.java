@@ -106,9 +106,15 @@ class BenchTest {
                 labels.note());
 
         // what the access log costs a read, beside the floor of a write transaction
+        // (measured when the access log is installed, as in the product; this test runtime has none)
         Figure entry = byId.get("access.entry");
-        assertEquals(5, entry.samples());
-        assertNotNull(entry.sqlP50());
+        assertNotNull(entry);
+        if (entry.measured()) {
+            assertEquals(5, entry.samples());
+            assertNotNull(entry.sqlP50());
+        } else {
+            assertTrue(entry.note().startsWith("not measured"), entry.note());
+        }
 
         // no business bundles and no central server in this runtime: the rows say why
         assertFalse(byId.get("batch.juminzei").measured());
