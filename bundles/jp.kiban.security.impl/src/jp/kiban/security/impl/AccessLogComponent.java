@@ -225,6 +225,14 @@ public class AccessLogComponent implements AccessLog, AuditQueries, Authorisatio
         }
     }
 
+    /**
+     * Setting {@code security.accessLog.waitForCommit} ({@code false} by default): {@code true} makes every search,
+     * view and change wait until its entry is committed, in its own transaction, as before the writer thread.
+     */
+    private boolean waitForCommit() {
+        return environment != null && Boolean.parseBoolean(environment.setting("security.accessLog.waitForCommit", "false").strip());
+    }
+
     private void writeEach(List<Pending> batch) {
         for (Pending p : batch) {
             try {
@@ -363,8 +371,19 @@ public class AccessLogComponent implements AccessLog, AuditQueries, Authorisatio
             case CHANGE_REGISTERED, CHANGE_CONFIRMED, CHANGE_REJECTED, SUPPORT_MEASURE -> AccessKind.CHANGE;
             case REFUSED -> AccessKind.REFUSED;
         };
-        enqueue(AccessEvent.of(a.operator(), kind, "resident." + a.kind().name().toLowerCase(java.util.Locale.ROOT),
-                a.persons().stream().map(AddresseeNumber::value).toList(), a.individualNumberShown(), a.detail()));
+        AccessEvent event = AccessEvent.of(a.operator(), kind, "resident." + a.kind().name().toLowerCase(java.util.Locale.ROOT),
+                a.persons().stream().map(AddresseeNumber::value).toList(), a.individualNumberShown(), a.detail());
+        if (!waitForCommit()) {
+            enqueue(event);
+            return;
+        }
+        try {
+            record(event);
+        } catch (RuntimeException e) {
+            // the resident base logs and ignores a failing listener; say what was lost
+            LOG.log(Level.SEVERE, "Could not write the access log entry for " + a.kind() + " by " + a.operator().id(), e);
+            throw e;
+        }
     }
 
     @Override
