@@ -151,8 +151,8 @@ final class BenchRunner {
                 "-application", "jp.kiban.bench.app", "--child", "--db", plan.db(), "--size", Integer.toString(size),
                 "--repeat", Integer.toString(plan.repeat()), "--queries", Integer.toString(plan.queries()), "--changes",
                 Integer.toString(plan.changes()), "--certificates", Integer.toString(plan.certificates()), "--seed",
-                Long.toString(plan.seed()), "--rows", rows.toString(), "--pg-url", plan.pgUrl(), "--pg-user", plan.pgUser(),
-                "--pg-password", plan.pgPassword(), "--businesses", plan.businesses() == null ? "none" : plan.businesses().toString()));
+                Long.toString(plan.seed()), "--rows", rows.toString(), "--pg-url=" + plan.pgUrl(), "--pg-user=" + plan.pgUser(),
+                "--pg-password=" + plan.pgPassword(), "--businesses=" + (plan.businesses() == null ? "none" : plan.businesses())));
         cmd.addAll(centralArgs);
         Process p = new ProcessBuilder(cmd).inheritIO().start();
         return p.waitFor();

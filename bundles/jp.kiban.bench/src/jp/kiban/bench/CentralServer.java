@@ -130,9 +130,9 @@ final class CentralServer implements AutoCloseable {
     /** What the child JVM is told: where the central server is, or why there is none. */
     List<String> childArguments() {
         if (why != null) {
-            return List.of("--central-unavailable", why);
+            return List.of("--central-unavailable=" + why);
         }
-        return List.of("--central-url", url, "--central-token", token, "--central-schema", schema);
+        return List.of("--central-url=" + url, "--central-token=" + token, "--central-schema=" + schema);
     }
 
     @Override
