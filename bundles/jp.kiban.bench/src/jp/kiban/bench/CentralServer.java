@@ -49,7 +49,7 @@ final class CentralServer implements AutoCloseable {
 
     static CentralServer start(BenchRunner.Plan plan, int size, Path work, PrintStream log) {
         if (plan.centralLauncher() == null) {
-            return unavailable(plan, "--no-sync");
+            return unavailable(plan, "not requested (--no-sync)");
         }
         if (plan.centralLauncher().toString().isEmpty() || !Files.isRegularFile(plan.centralLauncher())) {
             return unavailable(plan, "the central server product is not installed (./kiban build builds it; the kiban script"
