@@ -118,7 +118,8 @@ public class AccessLogComponent implements AccessLog, AuditQueries, Authorisatio
     private long submitted;
     private long finished;
     private Thread writer;
-    private volatile boolean stopping;
+    /** The writer thread ends after this long without entries (and starts again with the next one). */
+    static final int IDLE_SECONDS = 5;
 
     @Override
     public AccessEntry record(AccessEvent e) {
@@ -155,7 +156,7 @@ public class AccessLogComponent implements AccessLog, AuditQueries, Authorisatio
             insert(em, entry);
             Outbox o = outbox;
             if (o != null) {
-                o.append(OutboxEvent.record(OUTBOX_TYPE, payload(entry)));
+                ship(o, entry);
             }
             previous = hash;
             out.add(entry);
@@ -182,9 +183,12 @@ public class AccessLogComponent implements AccessLog, AuditQueries, Authorisatio
                 writer.setDaemon(true);
                 writer.start();
             }
+            if (queue.offer(p)) {
+                return;
+            }
         }
         try {
-            queue.put(p);
+            queue.put(p); // full: the writer runs (it stops only when the queue is empty), the caller waits for room
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             writeEach(List.of(p));
@@ -192,20 +196,21 @@ public class AccessLogComponent implements AccessLog, AuditQueries, Authorisatio
         }
     }
 
+    /** The writer thread: takes what is queued (up to {@value #BATCH}), writes it in one transaction; stops when idle. */
     private void drain() {
         while (true) {
             Pending first;
             try {
-                first = queue.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                first = queue.poll(IDLE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
-                if (queue.isEmpty()) {
-                    return;
-                }
-                continue;
+                first = queue.poll();
             }
             if (first == null) {
-                if (stopping) {
-                    return;
+                synchronized (progress) {
+                    if (queue.isEmpty()) {
+                        writer = null;
+                        return;
+                    }
                 }
                 continue;
             }
@@ -284,12 +289,47 @@ public class AccessLogComponent implements AccessLog, AuditQueries, Authorisatio
     /** Writes what is queued before the component goes away. */
     @Deactivate
     void deactivate() {
-        stopping = true;
         flush(60_000);
     }
 
     /** The outbox event type of an access-log entry. */
     public static final String OUTBOX_TYPE = "access.log";
+
+    /** Persons per outbox event of a large entry: 1,000 宛名番号 are about 16,000 characters of JSON. */
+    static final int PERSONS_PER_PART = 1000;
+    /** The outbox event type of the persons of an entry that names more than {@value #PERSONS_PER_PART}. */
+    public static final String OUTBOX_PERSONS_TYPE = "access.log.persons";
+
+    /**
+     * The entry to the sync outbox, in the entry's transaction. An entry naming many persons (an export of the
+     * whole register names every resident) would exceed the outbox's payload limit and fail, losing the entry:
+     * its persons then go in parts of {@value #PERSONS_PER_PART} ({@value #OUTBOX_PERSONS_TYPE} events with the
+     * entry's id and the part's number, in the same group), and the entry's own event says how many parts there
+     * are, so that the central side can put the persons back together and check the hash.
+     */
+    private static void ship(Outbox o, AccessEntry entry) {
+        List<String> persons = entry.persons();
+        if (persons.size() <= PERSONS_PER_PART) {
+            o.append(OutboxEvent.record(OUTBOX_TYPE, payload(entry)));
+            return;
+        }
+        String group = entry.id().toString();
+        Map<String, Object> main = payload(entry);
+        main.put("persons", List.of());
+        int parts = (persons.size() + PERSONS_PER_PART - 1) / PERSONS_PER_PART;
+        main.put("personsCount", persons.size());
+        main.put("personsParts", parts);
+        o.append(new OutboxEvent(OUTBOX_TYPE, group, null, null, null, main));
+        for (int part = 0; part < parts; part++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", group);
+            m.put("seq", entry.sequence());
+            m.put("part", part + 1);
+            m.put("of", parts);
+            m.put("persons", persons.subList(part * PERSONS_PER_PART, Math.min(persons.size(), (part + 1) * PERSONS_PER_PART)));
+            o.append(new OutboxEvent(OUTBOX_PERSONS_TYPE, group, null, null, null, m));
+        }
+    }
 
     /** The entry as the central store receives it (with its hashes, so the chain can be checked there too). */
     static Map<String, Object> payload(AccessEntry a) {
