@@ -117,8 +117,14 @@ public class ResidentTaxComponent implements ResidentTax {
         });
     }
 
-    private static String normalise(String s) {
-        return s.strip().replace("　", "").replace(" ", "");
+    /** For the search: NFKC, no spaces, hiragana as katakana (フリガナ are stored in katakana). */
+    static String normalise(String s) {
+        String n = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC).replace("　", "").replace(" ", "");
+        StringBuilder out = new StringBuilder(n.length());
+        for (char c : n.toCharArray()) {
+            out.append(c >= 'ぁ' && c <= 'ゖ' ? (char) (c + ('ァ' - 'ぁ')) : c);
+        }
+        return out.toString();
     }
 
     @Override
