@@ -27,6 +27,15 @@ public final class UiKeys {
     public static final String CONFORMANCE_REFUSED = "conformance.refused";
     public static final String CONFORMANCE_TABLE = "conformance.table";
     public static final String STATUS_OPERATOR = "status.operator";
+    public static final String FEATURES_MESSAGE = "features.message";
+    public static final String FEATURES_INSTALLED = "features.installed";
+    public static final String FEATURES_REPOSITORY = "features.repository";
+    public static final String FEATURES_LOAD = "features.load";
+    public static final String FEATURES_AVAILABLE = "features.available";
+    public static final String FEATURES_INSTALL = "features.install";
+    public static final String FEATURES_UNINSTALL = "features.uninstall";
+    public static final String FEATURES_CANCEL = "features.cancel";
+    public static final String FEATURES_PROGRESS = "features.progress";
 
     public static final String LOGIN_SHELL = "login.shell";
     public static final String LOGIN_NOTICE = "login.notice";

@@ -414,6 +414,10 @@ public class P2Provisioning implements FeatureProvisioning {
         if (status.getMessage() != null && !status.getMessage().isBlank()) {
             b.append("  ".repeat(depth)).append(status.getMessage()).append('\n');
         }
+        Throwable t = status.getException();
+        if (t != null && t.getMessage() != null && !t.getMessage().equals(status.getMessage())) {
+            b.append("  ".repeat(depth + 1)).append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append('\n');
+        }
         for (IStatus child : status.getChildren()) {
             append(b, child, depth + 1);
         }
