@@ -69,6 +69,14 @@ elif (src / "artifacts.xml.xz").exists():
     xml = lzma.open(src / "artifacts.xml.xz").read().decode("utf-8")
 else:
     xml = zipfile.ZipFile(src / "artifacts.jar").read("artifacts.xml").decode("utf-8")
+def fold(line):  # manifest lines: at most 72 bytes, continued with a space, never inside a UTF-8 character
+    out, cur, limit = [], "", 72
+    for ch in line:
+        if len((cur + ch).encode("utf-8")) > limit:
+            out.append(cur); cur = " "; limit = 72
+        cur += ch
+    out.append(cur)
+    return "\n".join(out)
 jar = next((dst / "plugins").glob("jp.kiban.healthinsurance.impl_*.jar"))
 zin = zipfile.ZipFile(jar)
 buf = io.BytesIO()
@@ -81,12 +89,7 @@ with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
             for line in text.split("\n"):
                 if line.startswith("Kiban-Spec-Functions:"):
                     line += ", juki:1.1.8/must-not"
-                    raw, folded = line.encode("utf-8"), []
-                    folded.append(raw[:70]); raw = raw[70:]
-                    while raw:
-                        folded.append(b" " + raw[:69]); raw = raw[69:]
-                    line = b"\n".join(folded).decode("utf-8")
-                lines.append(line)
+                lines.append(fold(line))
             data = "\n".join(lines).encode("utf-8")
         zout.writestr(item, data)
 zin.close()

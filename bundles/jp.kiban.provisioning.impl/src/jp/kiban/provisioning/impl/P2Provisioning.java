@@ -182,16 +182,9 @@ public class P2Provisioning implements FeatureProvisioning {
                 throw new ProvisioningRefusal("feature.installed", plain(featureId), group.getVersion());
             }
             checkCancelled(progress);
-            s.updateRoaming();
 
             progress.step(ProvisioningStep.PLAN, 15);
-            IProfileChangeRequest request = s.planner.createChangeRequest(s.profile);
-            request.add(group);
-            request.setInstallableUnitProfileProperty(group, IProfile.PROP_PROFILE_ROOT_IU, Boolean.TRUE.toString());
-            request.setInstallableUnitProfileProperty(group, BUSINESS_PROPERTY, Boolean.TRUE.toString());
-            ProvisioningContext pc = s.context(repository);
-            IProvisioningPlan plan = s.planner.getProvisioningPlan(request, pc, monitor);
-            requireOk(plan.getStatus(), "plan.failed", featureId, "install");
+            IProvisioningPlan plan = s.installPlan(group, repository, featureId, monitor);
             List<IInstallableUnit> additions = sorted(plan.getAdditions().query(QueryUtil.createIUAnyQuery(), null));
             List<IInstallableUnit> removals = sorted(plan.getRemovals().query(QueryUtil.createIUAnyQuery(), null));
 
@@ -206,6 +199,9 @@ public class P2Provisioning implements FeatureProvisioning {
             }
 
             progress.step(ProvisioningStep.DOWNLOAD_AND_INSTALL, 45);
+            if (s.updateRoaming()) {
+                plan = s.installPlan(group, repository, featureId, monitor); // on the moved profile
+            }
             IStatus done = s.engine.perform(plan, PhaseSetFactory.createDefaultPhaseSet(), monitor);
             if (done.getSeverity() == IStatus.CANCEL) {
                 throw new ProvisioningRefusal("cancelled");
@@ -564,6 +560,17 @@ public class P2Provisioning implements FeatureProvisioning {
             }
         }
 
+        /** The plan that adds a business feature (marked as a root and as the administrator's). Changes nothing. */
+        IProvisioningPlan installPlan(IInstallableUnit group, URI repository, String featureId, IProgressMonitor monitor) {
+            IProfileChangeRequest request = planner.createChangeRequest(profile);
+            request.add(group);
+            request.setInstallableUnitProfileProperty(group, IProfile.PROP_PROFILE_ROOT_IU, Boolean.TRUE.toString());
+            request.setInstallableUnitProfileProperty(group, BUSINESS_PROPERTY, Boolean.TRUE.toString());
+            IProvisioningPlan plan = planner.getProvisioningPlan(request, context(repository), monitor);
+            requireOk(plan.getStatus(), "plan.failed", featureId, "install");
+            return plan;
+        }
+
         /** Only the given repository (none for an uninstall): never the build-time ones the profile remembers. */
         ProvisioningContext context(URI repository) {
             ProvisioningContext pc = new ProvisioningContext(agent);
@@ -588,7 +595,7 @@ public class P2Provisioning implements FeatureProvisioning {
          * Points the profile at where the installation is now (install folder, bundle pool), as the director does
          * for a roaming profile; the archive may have been extracted anywhere.
          */
-        void updateRoaming() {
+        boolean updateRoaming() {
             String here = installation.toString();
             IProfileChangeRequest request = planner.createChangeRequest(profile);
             boolean change = false;
@@ -606,7 +613,7 @@ public class P2Provisioning implements FeatureProvisioning {
                 change = true;
             }
             if (!change) {
-                return;
+                return false;
             }
             LOG.info(() -> "p2 profile " + profileId + " moved to " + here);
             IProvisioningPlan plan = planner.getProvisioningPlan(request, context(null), new NullProgressMonitor());
@@ -614,6 +621,7 @@ public class P2Provisioning implements FeatureProvisioning {
             requireOk(engine.perform(plan, PhaseSetFactory.createDefaultPhaseSet(), new NullProgressMonitor()), "install.failed",
                     "(profile)", "install");
             profile = registry.getProfile(profileId);
+            return true;
         }
 
         private static boolean sameFile(String a, String b) {
