@@ -21,10 +21,11 @@ step=0
 cli() { # cli NAME ARGS... : runs 'kiban cli' on the temporary installation; stdout in $OUT/NAME.out, stderr in .err
   local name="$1"; shift
   step=$((step + 1))
-  KIBAN_INSTALL_DIR="$INSTALL" "$ROOT/kiban" cli --data "$DATA" "$@" >"$OUT/$step-$name.out" 2>"$OUT/$step-$name.err"
+  echo "$step kiban cli $*" >>"$OUT/commands.txt"
+  KIBAN_INSTALL_DIR="$INSTALL" "$ROOT/kiban" cli --data "$DATA" "$@" >"$OUT/$name.out" 2>"$OUT/$name.err"
 }
-out() { cat "$OUT/$step-$1.out"; }
-err() { cat "$OUT/$step-$1.err"; }
+out() { cat "$OUT/$1.out"; }
+err() { cat "$OUT/$1.err"; }
 
 [ -f "$REPO/content.xml" ] || [ -f "$REPO/content.jar" ] || [ -f "$REPO/content.xml.xz" ] || fail "no p2 repository at $REPO"
 
@@ -124,12 +125,13 @@ say "a feature claiming a must-not function is refused, the installation unchang
 cli install features install "$FEATURE" --repo "$REPO" || fail "install $FEATURE"
 out install | grep -q "^Installed $FEATURE " || fail "install did not report the feature"
 ls "$INSTALL"/kiban/plugins/jp.kiban.healthinsurance.impl_*.jar >/dev/null 2>&1 || fail "no jp.kiban.healthinsurance.impl in plugins/"
-# a new start of the command line: the bundles of the feature run, and its command and schema are there
+# a new start of the command line: the bundles of the feature run, its schema migrates, its command is there
+cli migrate1 db migrate || fail "db migrate with kokuho"
+out migrate1 | grep -q "kokuho" || fail "db migrate did not apply the kokuho schema"
 cli list2 features list || fail "features list after the install"
 out list2 | grep -q "^$FEATURE " || fail "$FEATURE is not listed as installed after a restart"
 out list2 | grep -Eq "jp\.kiban\.healthinsurance\.impl +[^ ]+ +(ACTIVE|STARTING)" || fail "jp.kiban.healthinsurance.impl is not running after a restart"
 has_kokuho kokuho1 || fail "the kokuho command of the installed feature is missing after a restart"
-cli migrate1 db migrate || fail "db migrate with kokuho"
 cli demo1 demo generate --residents 120 --seed 7 || fail "demo generate with kokuho"
 persons="$(derby_count kokuho_person)"; rates="$(derby_count kokuho_rate)"
 [ -n "$persons" ] && [ "$persons" -gt 0 ] || fail "no 国保 data after the install (kokuho_person: '${persons}')"

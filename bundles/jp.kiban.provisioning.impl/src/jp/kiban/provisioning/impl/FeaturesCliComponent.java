@@ -146,6 +146,9 @@ public class FeaturesCliComponent implements CliContribution {
             if (r.restartNeeded()) {
                 out.println("Start the desk client and the command line again to use the change.");
             }
+            if (!r.added().isEmpty()) {
+                out.println("Then create the feature's tables with 'kiban cli db migrate' (the desk client migrates at start).");
+            }
             return 0;
         }
 

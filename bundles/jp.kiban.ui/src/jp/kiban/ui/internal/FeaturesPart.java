@@ -134,10 +134,8 @@ public class FeaturesPart {
         bg.widthHint = 240;
         bar.setLayoutData(bg);
         bar.setMaximum(100);
-        refreshInstalled();
-        if (!repository.getText().isBlank()) {
-            loadAvailable();
-        }
+        afterChange(); // the installed features, and the repository's if the field has one
+
     }
 
     @PreDestroy
@@ -187,14 +185,6 @@ public class FeaturesPart {
                             : b.symbolicName()).toList()) });
             item.setData(f);
         }
-    }
-
-    private void refreshInstalled() {
-        Operator op = session.operator();
-        run(Messages.get("features.job.list"), monitor -> {
-            List<BusinessFeature> list = provisioning.installed(op);
-            return () -> fill(installed, list, true);
-        }, null);
     }
 
     private URI repositoryUri() {
@@ -260,21 +250,20 @@ public class FeaturesPart {
         }, this::afterChange);
     }
 
+    /** At the start, and after an install or uninstall: both lists again, in one job, keeping the message of the change. */
     private void afterChange() {
-        refreshInstalled();
-        if (repositoryUri() != null) {
-            // keep the message of the change: reload the list quietly
-            URI uri = repositoryUri();
-            Operator op = session.operator();
-            String shown = message.getText();
-            run(Messages.get("features.job.available"), progress -> {
-                List<BusinessFeature> list = provisioning.available(op, uri, progress);
-                return () -> {
-                    fill(available, list, false);
-                    show(shown, false);
-                };
-            }, null);
-        }
+        URI uri = repositoryUri();
+        Operator op = session.operator();
+        run(Messages.get("features.job.list"), progress -> {
+            List<BusinessFeature> now = provisioning.installed(op);
+            List<BusinessFeature> offered = uri == null ? null : provisioning.available(op, uri, ProvisioningProgress.NONE);
+            return () -> {
+                fill(installed, now, true);
+                if (offered != null) {
+                    fill(available, offered, false);
+                }
+            };
+        }, null, true);
     }
 
     /** Work that runs in a job and returns what to do on the UI thread. */
@@ -283,6 +272,11 @@ public class FeaturesPart {
     }
 
     private void run(String name, Work work, Runnable after) {
+        run(name, work, after, false);
+    }
+
+    /** @param quiet whether the steps stay out of the message line (a refresh after a change keeps its message) */
+    private void run(String name, Work work, Runnable after, boolean quiet) {
         if (job != null) {
             return;
         }
@@ -302,7 +296,9 @@ public class FeaturesPart {
                     }
                     ui(() -> {
                         bar.setSelection(percent);
-                        show(step.text(Locale.JAPANESE), false);
+                        if (!quiet) {
+                            show(step.text(Locale.JAPANESE), false);
+                        }
                     });
                 }
 
