@@ -94,6 +94,7 @@ class FeaturesUITest {
         assertTrue(refused.contains("・jp.example.dates 1.0.0：juki:1.1.8/must-not（1.1.8 年月日の管理）は標準仕様書で「実装しない機能」とされています"),
                 refused);
         assertEquals(List.of(), service.installedIds);
+        repaint(main);
         Bot.screenshot("features-refused");
 
         bot.selectRows(UiKeys.FEATURES_AVAILABLE, false, 0);
@@ -104,7 +105,17 @@ class FeaturesUITest {
         assertEquals(List.of("jp.kiban.healthinsurance.feature"), service.installedIds);
         Bot.waitFor("the installed list with the new feature", () -> bot.rows(UiKeys.FEATURES_INSTALLED).size() == 2 ? Boolean.TRUE : null);
         assertEquals("再起動後に有効", bot.rows(UiKeys.FEATURES_INSTALLED).get(1).get(3));
+        repaint(main);
         Bot.screenshot("features-installed");
+    }
+
+    /** GTK paints later than the widgets change: flush it so that the screenshot shows what was asserted. */
+    private static void repaint(MainWindowPage main) {
+        Bot.ui(() -> {
+            main.shell().layout(true, true);
+            main.shell().redraw();
+            main.shell().update();
+        });
     }
 
     /** The service's contract without p2: what the screen sees. */
