@@ -294,7 +294,7 @@ public final class KibanCli {
                     ResidentCommands.ResidentCommand.class, ResidentCommands.TownCommand.class, GaijiCommands.GaijiCommand.class,
                     CertCommands.CertCommand.class, LabelCommands.LabelsCommand.class, SpecCommands.SpecCommand.class, SecurityCommands.UserCommand.class,
                     SecurityCommands.UnitCommand.class, SecurityCommands.AuditCommand.class,
-                    CommandLine.HelpCommand.class },
+                    SyncCommands.SyncCommand.class, CommandLine.HelpCommand.class },
             footer = { "", "The data folder is chosen by --data DIR, else KIBAN_DATA, else a per-user default.",
                     "Once users exist, every command except version, help and db needs --user ID; the password comes from"
                             + " KIBAN_PASSWORD or a prompt.",

@@ -19,7 +19,12 @@ public interface ConnectionStatus {
         /** A sync is running (see {@link ConnectionStatus#progress()}). */
         SYNCING,
         /** Configured but unreachable (or refusing): the counter keeps working and changes wait in the outbox. */
-        OFFLINE
+        OFFLINE,
+        /**
+         * 災害モード: switched on at this terminal by an administrator or supervisor; no sync is attempted, the counter
+         * works on the local replica (as of {@link ConnectionStatus#dataAsOf()}) and changes wait in the outbox.
+         */
+        DISASTER
     }
 
     State state();
@@ -60,8 +65,37 @@ public interface ConnectionStatus {
         return Optional.empty();
     }
 
-    /** Starts a sync now (on demand); false when no sync is configured. */
+    /** Starts a sync now (on demand); false when no sync is configured or 災害モード is on. */
     default boolean syncNow() {
         return false;
+    }
+
+    /** Whether 災害モード is on (kept across restarts until switched off). */
+    default boolean disasterMode() {
+        return false;
+    }
+
+    /** Since when 災害モード is on (empty when off). */
+    default Optional<Instant> disasterSince() {
+        return Optional.empty();
+    }
+
+    /**
+     * How current this terminal's data is: the start of the last pull from the central store that ended well (kept
+     * across restarts; empty before the first one).
+     */
+    default Optional<Instant> dataAsOf() {
+        return Optional.empty();
+    }
+
+    /**
+     * Switches 災害モード on (no sync attempts until it is switched off) or off (sync resumes at once). Needs
+     * {@link Permission#SWITCH_DISASTER_MODE}; refused on a terminal without a central store.
+     *
+     * @throws SecurityException     the operator may not
+     * @throws IllegalStateException no central store is configured
+     */
+    default void setDisasterMode(Operator operator, boolean on) {
+        throw new IllegalStateException("no sync service on this installation");
     }
 }

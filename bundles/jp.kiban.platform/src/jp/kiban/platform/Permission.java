@@ -20,6 +20,8 @@ public enum Permission {
     VIEW_SUPPORT_MEASURE_REASONS(EnumSet.of(Role.SUPERVISOR)),
     /** Resolve synchronisation conflicts in the review queue. */
     RESOLVE_SYNC_CONFLICTS(EnumSet.of(Role.SUPERVISOR)),
+    /** Switch 災害モード on or off at a terminal (stop syncing, work on the local replica). */
+    SWITCH_DISASTER_MODE(EnumSet.of(Role.SUPERVISOR, Role.ADMINISTRATOR)),
     /** Work in a business module; which ones is {@link Operator#businesses()}. */
     WORK_IN_BUSINESS(EnumSet.of(Role.BUSINESS)),
     /** Import, export, settings. */

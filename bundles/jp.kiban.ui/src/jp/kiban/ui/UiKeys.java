@@ -36,6 +36,18 @@ public final class UiKeys {
     public static final String FEATURES_UNINSTALL = "features.uninstall";
     public static final String FEATURES_CANCEL = "features.cancel";
     public static final String FEATURES_PROGRESS = "features.progress";
+    /** The 災害モード banner at the top of the main window (shown only while 災害モード is on). */
+    public static final String DISASTER_BANNER = "disaster.banner";
+    public static final String DISASTER_BANNER_DETAIL = "disaster.banner.detail";
+
+    public static final String BACKUP_FOLDER = "backup.folder";
+    public static final String BACKUP_RUN = "backup.run";
+    public static final String BACKUP_PROGRESS = "backup.progress";
+    public static final String BACKUP_MESSAGE = "backup.message";
+    public static final String RESTORE_FOLDER = "restore.folder";
+    public static final String RESTORE_CHECK = "restore.check";
+    public static final String RESTORE_RUN = "restore.run";
+    public static final String RESTORE_MESSAGE = "restore.message";
 
     public static final String LOGIN_SHELL = "login.shell";
     public static final String LOGIN_NOTICE = "login.notice";

@@ -13,8 +13,16 @@ public final class InboxStore {
     private final Transactions tx;
     private final Clock clock = Clock.systemUTC();
 
+    private final SyncStateStore state;
+
     public InboxStore(Transactions tx) {
         this.tx = tx;
+        this.state = new SyncStateStore(tx);
+    }
+
+    /** This terminal's sync state (last pull, 災害モード) in the same database. */
+    public SyncStateStore state() {
+        return state;
     }
 
     /** The highest central sequence received (0 before the first pull). */

@@ -180,12 +180,15 @@ public final class SyncClient {
     /** Pulls every event since the last one received, page by page. Returns how many were new. */
     public int pull(int pageSize) throws SyncException {
         TerminalInfo t = terminal == null ? terminal() : terminal;
+        java.time.Instant started = java.time.Instant.now();
         int n = 0;
         while (true) {
             long since = inbox.lastSequence();
             EventPage page = call("GET", "pull?since=" + since + "&max=" + pageSize, null, EventPage.class);
             n += inbox.store(page.events(), t.terminalId());
             if (!page.more() || page.events().isEmpty()) {
+                // everything the central store had when the pull began is here: the data is as of then
+                inbox.state().pulled(started);
                 return n;
             }
         }
@@ -226,6 +229,7 @@ public final class SyncClient {
      */
     public Result downloadReplica(int pageSize, ReplicaProgress progress) throws SyncException {
         TerminalInfo t = terminal();
+        java.time.Instant started = java.time.Instant.now();
         long start = inbox.lastSequence();
         long total = Math.max(0, t.lastSequence() - start);
         long received = 0;
@@ -238,6 +242,7 @@ public final class SyncClient {
             received = Math.max(received, page.lastSequence() - start);
             progress.step("download", Math.min(received, Math.max(total, received)), Math.max(total, received));
             if (!page.more() || page.events().isEmpty()) {
+                inbox.state().pulled(started);
                 break;
             }
         }

@@ -56,6 +56,8 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
     static final Logger LOG = Logger.getLogger("jp.kiban.sync");
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     static final Duration MAX_RETRY = Duration.ofMinutes(5);
+    /** How often the changes waiting are counted between rounds (offline, 災害モード). */
+    static final Duration COUNT_EVERY = Duration.ofSeconds(5);
 
     @Reference
     private KibanEnvironment environment;
@@ -142,6 +144,12 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
     private volatile long pending;
     private volatile long conflicts;
     private volatile long centralConflicts = -1;
+    /** 災害モード and the data's as-of time, read from sync_state on the sync thread (or on demand without one). */
+    private volatile boolean stateLoaded;
+    private volatile boolean disaster;
+    private volatile Instant disasterSince;
+    private volatile Instant dataAsOf;
+    private SyncStateStore stateStore;
 
     /** For DS. */
     public SyncServiceComponent() {
@@ -231,6 +239,8 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
             return t;
         });
         schedule(Duration.ofSeconds(1));
+        // between rounds (which may be minutes apart when offline), keep the status line's counts current
+        executor.scheduleWithFixedDelay(this::recount, COUNT_EVERY.toMillis(), COUNT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         if (api != null) {
             LOG.info("Sync with " + api + " every " + interval.toSeconds() + " s");
         }
@@ -307,6 +317,24 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
     }
 
     private void round() {
+        try {
+            loadState();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Sync state not readable: " + e.getMessage(), e);
+        }
+        if (disaster) {
+            // 災害モード: no contact with the central store; only keep the counts of what waits current
+            try {
+                refreshCounts();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Outbox not readable: " + e.getMessage(), e);
+            }
+            progress = -1;
+            state = State.DISASTER;
+            post();
+            schedule(disasterRefresh());
+            return;
+        }
         if (api == null) {
             // not syncing (no token, bad address): still count what waits, for the status line
             try {
@@ -331,11 +359,12 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
                 failures = 0;
             }
             refreshCounts(); // before the state: whoever sees ONLINE sees the counts of this round
+            dataAsOf = states().lastPull().orElse(dataAsOf);
             lastSync = clock.instant();
             offlineSince = null;
             problem = null;
             progress = -1;
-            state = State.ONLINE;
+            state = disaster ? State.DISASTER : State.ONLINE; // switched on while this round ran
             post();
             schedule(interval);
         } catch (SyncClient.SyncException | RuntimeException e) {
@@ -354,8 +383,12 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
             } catch (RuntimeException ignored) {
                 // the local database is the problem; the counts stay as they were
             }
-            state = State.OFFLINE;
+            state = disaster ? State.DISASTER : State.OFFLINE;
             post();
+            if (disaster) {
+                schedule(disasterRefresh());
+                return;
+            }
             Duration wait = backoff(f, retryable);
             // jitter, so that the terminals of a town do not all come back in the same second
             wait = wait.plusMillis(ThreadLocalRandom.current().nextLong(wait.toMillis() / 5 + 1));
@@ -365,6 +398,23 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
                         e instanceof RuntimeException ? e : null);
             }
             schedule(wait);
+        }
+    }
+
+    /** Counts what waits (no contact with the central store) and tells the status line if it changed. */
+    private void recount() {
+        if (state == State.SYNCING || !stateLoaded) {
+            return;
+        }
+        long p = pending;
+        long c = conflicts;
+        try {
+            refreshCounts();
+        } catch (RuntimeException e) {
+            return; // the database is the problem: the next round says so
+        }
+        if (p != pending || c != conflicts) {
+            post();
         }
     }
 
@@ -393,7 +443,104 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
         props.put("pending", pending);
         props.put("conflicts", conflicts);
         props.put("progress", progress);
+        props.put("disaster", disaster);
         admin.postEvent(new Event(TOPIC, props));
+    }
+
+    // ==== 災害モード ================================================================================
+
+    private synchronized SyncStateStore states() {
+        if (stateStore == null) {
+            stateStore = new SyncStateStore(tx);
+        }
+        return stateStore;
+    }
+
+    /** Reads 災害モード and the last pull from the database, once (they change only through this component). */
+    private void loadState() {
+        if (stateLoaded || address.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            if (stateLoaded) {
+                return;
+            }
+            SyncStateStore store = states();
+            Optional<SyncStateStore.Entry> on = store.disaster();
+            disaster = on.isPresent();
+            disasterSince = on.map(SyncStateStore.Entry::changedAt).orElse(null);
+            dataAsOf = store.lastPull().orElse(null);
+            stateLoaded = true;
+            if (disaster) {
+                LOG.warning("Disaster mode is on (since " + disasterSince + ", switched by " + on.get().changedBy()
+                        + "): no sync with the central store until it is switched off; data as of " + dataAsOf);
+            }
+        }
+    }
+
+    /** Without a sync thread (the CLI) the state is read on demand; the desk's sync thread reads it at its first round. */
+    private void loadStateHere() {
+        if (!stateLoaded && executor == null && !address.isEmpty()) {
+            loadState();
+        }
+    }
+
+    @Override
+    public boolean disasterMode() {
+        loadStateHere();
+        return disaster;
+    }
+
+    @Override
+    public Optional<Instant> disasterSince() {
+        loadStateHere();
+        return disaster ? Optional.ofNullable(disasterSince) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Instant> dataAsOf() {
+        loadStateHere();
+        return Optional.ofNullable(dataAsOf);
+    }
+
+    @Override
+    public void setDisasterMode(Operator operator, boolean on) {
+        if (!operator.may(Permission.SWITCH_DISASTER_MODE)) {
+            throw new SecurityException(operator.id() + " may not switch disaster mode (an administrator's or supervisor's task)");
+        }
+        if (address.isEmpty()) {
+            throw new IllegalStateException("sync is not configured (sync.url): this terminal always works on its own database");
+        }
+        Instant now = clock.instant();
+        synchronized (this) {
+            loadState();
+            if (disaster == on) {
+                return;
+            }
+            states().disaster(on, now, operator.id());
+            disaster = on;
+            disasterSince = on ? now : null;
+            failures = 0;
+        }
+        LOG.warning("Disaster mode switched " + (on ? "on" : "off") + " by " + operator.id() + " at terminal "
+                + operator.terminal() + (on ? ": no sync until it is switched off; data as of " + dataAsOf
+                        : ": sync resumes now"));
+        if (on) {
+            progress = -1;
+            state = State.DISASTER;
+        } else {
+            state = State.OFFLINE;
+            if (offlineSince == null) {
+                offlineSince = now;
+            }
+        }
+        post();
+        schedule(on ? disasterRefresh() : Duration.ZERO);
+    }
+
+    /** In 災害モード the rounds only count what waits: often enough for the status line. */
+    private Duration disasterRefresh() {
+        return interval.compareTo(Duration.ofSeconds(10)) < 0 ? interval : Duration.ofSeconds(10);
     }
 
     // ==== ReviewQueue ============================================================================
@@ -481,7 +628,7 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
 
     @Override
     public boolean syncNow() {
-        if (executor == null || api == null) {
+        if (executor == null || api == null || disaster) {
             return false;
         }
         synchronized (this) {

@@ -101,7 +101,7 @@ public class StatusLine {
         return HH_MM.format(t.atZone(ZoneId.systemDefault()));
     }
 
-    /** e.g. 中央サーバ: オフライン（14:05 から・未送信 3 件）・確認待ち 1 件 */
+    /** e.g. 中央サーバ: オフライン（14:05 から・未送信 3 件）・確認待ち 1 件, or 中央サーバ: 災害モード（同期停止中・未送信 3 件） */
     String connectionText() {
         if (connection == null) {
             return Messages.get("status.connection.NOT_CONFIGURED");
@@ -114,6 +114,7 @@ public class StatusLine {
             case OFFLINE -> connection.offlineSince()
                     .map(t -> Messages.get("status.connection.OFFLINE.since", time(t), connection.pendingChanges()))
                     .orElse(Messages.get("status.connection.OFFLINE"));
+            case DISASTER -> Messages.get("status.connection.DISASTER", connection.pendingChanges());
         };
         long conflicts = connection.conflicts();
         return conflicts > 0 ? text + Messages.get("status.connection.conflicts", conflicts) : text;

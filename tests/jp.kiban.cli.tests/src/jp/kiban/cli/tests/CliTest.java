@@ -258,6 +258,23 @@ class CliTest {
     }
 
     @Test
+    @Order(95)
+    void disasterModeNeedsACentralServerToStopSyncingWith() {
+        assertEquals(0, run("db", "migrate").code());
+        Result status = run("sync", "disaster", "status", "--json");
+        assertEquals(0, status.code(), status.err());
+        assertFalse(status.json().path("disasterMode").asBoolean());
+        assertTrue(status.json().path("centralAddress").isNull(), status.out());
+        Result text = run("sync", "disaster", "status");
+        assertTrue(text.out().contains("not configured"), text.out());
+        Result on = run("sync", "disaster", "on");
+        assertEquals(1, on.code(), on.out());
+        assertTrue(on.err().contains("sync is not configured"), on.err());
+        assertEquals(2, run("sync", "disaster", "maybe").code(), "on, off or status");
+        assertEquals(2, run("sync").code(), "a group command alone is wrong usage");
+    }
+
+    @Test
     @Order(100)
     void backupThenRestoreBringsTheDatabaseBackAndABrokenBackupChangesNothing(@TempDir Path tmp) throws Exception {
         assertEquals(0, run("db", "migrate").code());

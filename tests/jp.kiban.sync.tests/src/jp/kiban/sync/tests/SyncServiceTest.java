@@ -131,6 +131,60 @@ class SyncServiceTest {
     }
 
     @Test
+    void disasterModeStopsEverySyncAttemptAndIsKeptAcrossARestart() throws Exception {
+        try (Central central = new Central(Dialect.POSTGRESQL);
+                SyncWorld.Terminal a1 = new SyncWorld.Terminal(central, TOWN_A, "窓口1")) {
+            Map<String, String> settings = Map.of("sync.url", central.api, "sync.token", a1.credential.token(),
+                    "sync.interval", "3600");
+            Operator counter = new Operator("tanaka", "田中 一郎", "a1", Set.of(Role.COUNTER));
+            Operator admin = new Operator("kanri", "管理 太郎", "a1", Set.of(Role.ADMINISTRATOR));
+            a1.edit("00000000019", 0, "転入");
+            SyncServiceComponent sync = SyncServiceComponent.start(settings::get, a1.outbox, a1.tx);
+            java.time.Instant asOf;
+            try {
+                await("first sync", () -> sync.state() == State.ONLINE);
+                asOf = sync.dataAsOf().orElseThrow();
+                assertFalse(sync.disasterMode());
+                assertThrows(SecurityException.class, () -> sync.setDisasterMode(counter, true), "a counter clerk may not");
+                sync.setDisasterMode(admin, true);
+                assertEquals(State.DISASTER, sync.state());
+                assertTrue(sync.disasterMode());
+                assertTrue(sync.disasterSince().isPresent());
+                assertFalse(sync.syncNow(), "no sync on demand in 災害モード");
+                a1.edit("00000000027", 0, "出生（災害モード）");
+                await("what waits is counted", () -> sync.pendingChanges() == 1);
+            } finally {
+                sync.stop();
+            }
+            // a restart: still in 災害モード, no contact with the central store, the data still as of the last pull
+            long events = central.count("SELECT COUNT(*) FROM central_event");
+            SyncServiceComponent again = SyncServiceComponent.start(settings::get, a1.outbox, a1.tx);
+            try {
+                await("disaster mode after the restart", () -> again.state() == State.DISASTER);
+                assertTrue(again.disasterMode());
+                assertEquals(asOf, again.dataAsOf().orElseThrow());
+                assertEquals(1, again.pendingChanges());
+                assertFalse(again.syncNow());
+                assertEquals(events, central.count("SELECT COUNT(*) FROM central_event"), "nothing was pushed");
+                assertEquals(1, a1.outbox.pendingCount());
+
+                // switched off: sync resumes at once and what waited is sent
+                again.setDisasterMode(admin, false);
+                await("back online", () -> again.state() == State.ONLINE && again.pendingChanges() == 0);
+                assertEquals(events + 1, central.count("SELECT COUNT(*) FROM central_event"));
+                assertTrue(again.dataAsOf().orElseThrow().isAfter(asOf), "a new pull: the data is more recent");
+                assertFalse(again.disasterMode());
+            } finally {
+                again.stop();
+            }
+            // without a central store there is nothing to stop
+            SyncServiceComponent none = SyncServiceComponent.start(Map.<String, String>of()::get, a1.outbox, a1.tx);
+            assertThrows(IllegalStateException.class, () -> none.setDisasterMode(admin, true));
+            assertFalse(none.disasterMode());
+        }
+    }
+
+    @Test
     void backOffDoublesUpToFiveMinutes() {
         assertEquals(Duration.ofSeconds(5), SyncServiceComponent.backoff(1, true));
         assertEquals(Duration.ofSeconds(10), SyncServiceComponent.backoff(2, true));
