@@ -122,7 +122,7 @@ final class SyncFigures {
         double jdbcRate = pushed / Math.max(jdbcSeconds, 1e-9);
         out.add(Figure.of(db, size, PUSH, PUSH_LABEL, "s", new double[] { pushSeconds }, jdbcSeconds, String.format(Locale.ROOT,
                 "%d events (%s) in batches of %d: %.0f events/s; plain JDBC %.0f rows/s; the rest of the outbox (%d events) %.0f events/s",
-                pushed, pushed < BACKLOG ? "the whole outbox of this town" : "the first of " + waiting + " in the outbox", BATCH, rate,
+                pushed, restCount == 0 ? "the whole outbox of this town" : "the first of " + waiting + " in the outbox", BATCH, rate,
                 jdbcRate, restCount, restCount / Math.max(restSeconds, 1e-9))));
 
         // a new terminal of the same town downloads everything into its inbox (here: this data folder's sync_inbox)

@@ -145,21 +145,7 @@ public final class TownBench {
         figures.addAll(certificates(people));
         log.printf("[%d] 宛名ラベル …%n", size);
         figures.addAll(labels(people));
-        figures.add(Figure.notMeasured(db, size, "batch.juminzei", "個人住民税 yearly batch (whole town)", "s",
-                "not available yet: the 個人住民税 business (jp.kiban.residenttax) is not on main"));
-        if (services.find(KokuhoFigures.SERVICE, 5_000)) {
-            log.printf("[%d] 国保税 当初賦課 …%n", size);
-            try {
-                figures.addAll(KokuhoFigures.measure(services, db, size, settings.repeat(), ZONE));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                Throwable cause = e instanceof java.lang.reflect.InvocationTargetException i && i.getCause() != null ? i.getCause() : e;
-                log.printf("[%d]   国保税 batch failed: %s%n", size, cause);
-                figures.add(Figure.notMeasured(db, size, KokuhoFigures.ID, KokuhoFigures.LABEL, "s", "failed: " + cause));
-            }
-        } else {
-            figures.add(Figure.notMeasured(db, size, KokuhoFigures.ID, KokuhoFigures.LABEL, "s",
-                    "not measured: the 国保 bundles (p2 repository of business features) are not installed in this run"));
-        }
+        figures.addAll(BusinessBatches.measure(services, db, size, settings.repeat(), ZONE, log));
         log.printf("[%d] sync …%n", size);
         figures.addAll(new SyncFigures(services, db, size, settings.central(), log).measure());
         return figures;
