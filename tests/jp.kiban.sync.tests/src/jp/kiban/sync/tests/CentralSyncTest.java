@@ -251,13 +251,37 @@ class CentralSyncTest {
                 }
             }, "terminate-central-backend");
             killer.start();
+            java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.logging.Handler capture = new java.util.logging.Handler() {
+                @Override
+                public void publish(java.util.logging.LogRecord r) {
+                    StringBuilder b = new StringBuilder(String.valueOf(r.getMessage()));
+                    for (Throwable t = r.getThrown(); t != null; t = t.getCause()) {
+                        b.append(" / ").append(t);
+                    }
+                    warnings.add(b.toString());
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            java.util.logging.Logger.getLogger("jp.kiban.central").addHandler(capture);
             SyncClient.SyncException failed;
             try {
                 failed = assertThrows(SyncClient.SyncException.class, () -> a1.client.push(n, 1));
             } finally {
                 stop.set(true);
                 killer.join(10_000);
+                java.util.logging.Logger.getLogger("jp.kiban.central").removeHandler(capture);
             }
+            assertTrue(warnings.stream().anyMatch(w -> w.contains("Central store unavailable")), warnings.toString());
+            assertTrue(warnings.stream().noneMatch(w -> w.contains(filler.substring(0, 100))),
+                    "the failure is logged without the residents' data of the batch");
             assertTrue(killed.get() != null && killed.get().startsWith("backend "), "terminated mid-batch: " + killed.get());
             assertEquals(503, failed.status(), failed.getMessage());
             assertTrue(failed.retryable());
