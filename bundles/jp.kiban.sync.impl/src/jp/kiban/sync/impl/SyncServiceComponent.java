@@ -422,9 +422,22 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue, Repl
         }
     }
 
-    private void progress(long done, long total) {
-        int p = total <= 0 ? 100 : (int) Math.min(100, done * 100 / total);
-        if (p != progress) {
+    /**
+     * The status line's percentage covers the whole round: sending 0–50 %, receiving to 60 %, applying what was
+     * received to this terminal's register to 100 %. Never goes back within a round.
+     */
+    private void step(String phase, long done, long total) {
+        if (state != State.SYNCING) {
+            return; // a 控えの取得 (its own bar) or a decision outside a round
+        }
+        double part = total <= 0 ? 1 : Math.min(1.0, (double) done / total);
+        int p = switch (phase) {
+            case "push" -> (int) (50 * part);
+            case "pull" -> 60;
+            case "apply" -> 60 + (int) (40 * part);
+            default -> progress;
+        };
+        if (p > progress) {
             progress = p;
             post();
         }
@@ -599,7 +612,7 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue, Repl
             InboxStore inbox = new InboxStore(tx);
             client = new SyncClient(api, token, outbox(), inbox, Duration.ofSeconds(30));
             client.useReplica(new ReplicaFeed(inbox, outbox(), () -> appliers.stream().map(java.util.function.Supplier::get).toList()));
-            client.onProgress(this::progress);
+            client.onSteps(this::step);
         }
         return client;
     }

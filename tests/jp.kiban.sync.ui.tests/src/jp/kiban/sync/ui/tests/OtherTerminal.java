@@ -58,6 +58,8 @@ final class OtherTerminal implements AutoCloseable {
     private final ResidentServiceComponent register;
     private final NumberLeaseStore leaseStore;
     private final SyncClient client;
+    /** The people of the first household registered (head, wife). */
+    List<AddresseeNumber> first = List.of();
 
     OtherTerminal(UiCentral central, String api) throws Exception {
         TerminalCredential credential = central.store.registerTerminal(UiCentral.TOWN, "デモ町 窓口2");
@@ -87,9 +89,23 @@ final class OtherTerminal implements AutoCloseable {
         client.topUp(leaseStore, List.of(new NumberLeaseKinds.Kind(NumberLeases.ADDRESSEE, AddresseeNumber.MAX_SERIAL, 1),
                 new NumberLeaseKinds.Kind(NumberLeases.HOUSEHOLD, HouseholdNumber.MAX_SERIAL, 1)), households * 3L, 1000);
         for (int i = 0; i < households; i++) {
-            register.apply(SUPERVISOR, moveIn(family(i), "太郎", "花子", i));
+            var r = register.apply(SUPERVISOR, moveIn(family(i), "太郎", "花子", i));
+            if (i == 0) {
+                first = r.persons();
+            }
         }
         client.push(500, Integer.MAX_VALUE);
+    }
+
+    /** 誤記修正 of a person's given name here, pushed at once. */
+    void renameAndPush(AddresseeNumber n, String given) throws Exception {
+        register.apply(SUPERVISOR, correction(register.current(SUPERVISOR, n).orElseThrow(), n, given));
+        client.push(500, Integer.MAX_VALUE);
+    }
+
+    static ChangeRequest correction(jp.kiban.resident.ResidentRecord r, AddresseeNumber n, String given) {
+        return new ChangeRequest.Correction(n, LocalDate.of(2026, 5, 1),
+                r.person().toBuilder().name(r.person().name().family(), given).build(), true, "届書の誤記");
     }
 
     static String family(int i) {

@@ -21,19 +21,28 @@ import jp.kiban.testing.ui.ScreenshotOnFailure;
  */
 @ExtendWith(ScreenshotOnFailure.class)
 @org.junit.jupiter.api.Order(2)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ReplicaDownloadUITest {
 
     static final int HOUSEHOLDS = 100;
+    static OtherTerminal other;
+
+    @org.junit.jupiter.api.AfterAll
+    static void closeTheOtherTerminal() {
+        if (other != null) {
+            other.close();
+        }
+    }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void theAdministratorDownloadsTheTownsDataWithAProgressBarAndTheCounterFindsIt() throws Exception {
         DeskPage desk = new DeskPage();
         UiCentral central = UiCentral.get();
         central.start();
         ConnectionStatus sync = DeskPage.service(ConnectionStatus.class);
-        try (OtherTerminal other = new OtherTerminal(central, central.apiUrl())) {
-            other.registerAndPush(HOUSEHOLDS);
-        }
+        other = new OtherTerminal(central, central.apiUrl());
+        other.registerAndPush(HOUSEHOLDS);
         desk.open("同期", "同期の管理");
         central.pullDelayMillis = 300; // a slow line: four pages of 50 take over a second
         try {
@@ -70,5 +79,41 @@ class ReplicaDownloadUITest {
         assertTrue(rows.toString().contains(OtherTerminal.family(0) + "　太郎") || rows.toString().contains(OtherTerminal.family(0) + " 太郎"),
                 rows.toString());
         Bot.screenshot("replica-download-search");
+    }
+
+    /**
+     * The status line through a round: 同期中 with its percentage (a slow line), then online with the conflict to
+     * review — both terminals corrected the same person, the other one first.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void theStatusLineShowsTheRoundsProgressAndTheConflictToReview() throws Exception {
+        DeskPage desk = new DeskPage();
+        UiCentral central = UiCentral.get();
+        jp.kiban.core.id.AddresseeNumber wife = other.first.get(1);
+        other.renameAndPush(wife, "華子");
+        jp.kiban.platform.Operator here = new jp.kiban.platform.Operator("kanri", "デモ システム管理者", "desk",
+                java.util.Set.of(jp.kiban.platform.Role.SUPERVISOR));
+        jp.kiban.resident.ResidentRegistry registry = DeskPage.service(jp.kiban.resident.ResidentRegistry.class);
+        DeskPage.service(jp.kiban.resident.ResidentChanges.class).apply(here,
+                OtherTerminal.correction(registry.current(here, wife).orElseThrow(), wife, "英子"));
+        central.pullDelayMillis = 1500;
+        try {
+            desk.clickConnection();
+            desk.awaitConnection("中央サーバ: 同期中 \\d+%");
+            Bot.screenshot("status-syncing");
+        } finally {
+            central.pullDelayMillis = 0;
+        }
+        String status = desk.awaitConnection("中央サーバ: 接続中（最終同期 \\d\\d:\\d\\d）・確認待ち 1 件");
+        Bot.screenshot("status-conflict");
+        // the central version is this terminal's now; the local one waits in the review queue
+        assertEquals("華子", registry.current(here, wife).orElseThrow().person().name().given(), status);
+        desk.open("同期", "同期の確認待ち");
+        List<List<String>> queue = Bot.waitFor("the review queue", () -> {
+            List<List<String>> r = desk.bot.rows(jp.kiban.sync.ui.internal.ReviewPart.TABLE);
+            return r.size() == 1 ? r : null;
+        });
+        assertEquals(wife.value(), queue.get(0).get(0), queue.toString());
     }
 }
