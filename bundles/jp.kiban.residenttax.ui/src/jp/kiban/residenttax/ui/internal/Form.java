@@ -66,7 +66,7 @@ final class Form {
         if (items.length > 0) {
             c.select(0);
         }
-        finish(key, c, 14);
+        finish(key, c, 9);
         return c;
     }
 
