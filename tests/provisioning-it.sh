@@ -84,6 +84,8 @@ out list0 | grep -q "No business feature installed" || fail "a fresh installatio
 has_kokuho() { cli "$1" kokuho --help && out "$1" | grep -q "Usage: kiban cli kokuho"; }
 if has_kokuho kokuho0; then fail "the kokuho command exists before the feature is installed"; fi
 
+if cli base features uninstall jp.kiban.base.feature; then fail "a feature of the desk product itself was uninstalled"; fi
+err base | grep -q "part of the desk product itself" || fail "uninstalling the product's own feature is not refused with the reason"
 cli available features available --repo "$REPO" || fail "features available"
 out available | grep -q "^$FEATURE " || fail "the repository does not offer $FEATURE"
 
@@ -193,6 +195,8 @@ say "uninstalled: the kokuho command is gone, its data stays ($persons insured p
 
 # --- install again, this time from a URL: the data is back -----------------------------------------------------------
 serve_repository
+# p2 turns http: into https: unless told otherwise (-Dp2.httpRule=allow); the test server speaks plain HTTP
+export KIBAN_JAVA_OPTS="-Dp2.httpRule=allow ${KIBAN_JAVA_OPTS:-}"
 cli available4 features available --repo "$HTTP_URL" || fail "features available over HTTP"
 out available4 | grep -q "^$FEATURE " || fail "the repository over HTTP does not offer $FEATURE"
 cli install4 features install "$FEATURE" --repo "$HTTP_URL" || fail "second install of $FEATURE (from $HTTP_URL)"
