@@ -5,6 +5,8 @@
 # command line started again (the business's bundles ACTIVE, its 'kokuho' command contributed, its tables
 # migrated, demo data in them), uninstalled (the data stays in the database), installed again (the data is back).
 # Before that: a copy of the repository whose 国保 bundle claims a must-not function is refused and nothing changes.
+# The desk client is started too (under Xvfb): its navigation lists the business's screens only while installed.
+# The second install comes from the repository served over HTTP on the loopback address.
 #
 #   tests/provisioning-it.sh ROOT TMP      exit 0 when every check passed
 set -euo pipefail
@@ -37,6 +39,38 @@ derby_count() { # derby_count TABLE : rows in a table of the data folder's Derby
         org.apache.derby.tools.ij 2>&1 | awk '/^-+$/ { getline; gsub(/ /, ""); print; exit }'
 }
 
+desk_navigation() { # desk_navigation NAME : starts the desk client on the installation under Xvfb, prints its navigation
+  local log="$DATA/logs/kiban-0.log" before pid line="" i
+  before="$(grep -c "Desk client navigation:" "$log" 2>/dev/null || true)"
+  KIBAN_INSTALL_DIR="$INSTALL" setsid xvfb-run -a -s "-screen 0 1280x1024x24" "$ROOT/kiban" desk --data "$DATA" \
+    >"$OUT/$1.out" 2>&1 &
+  pid=$!
+  for i in $(seq 1 90); do
+    if [ "$(grep -c "Desk client navigation:" "$log" 2>/dev/null || true)" -gt "${before:-0}" ]; then
+      line="$(grep "Desk client navigation:" "$log" | tail -1)"; break
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 1
+  done
+  kill -TERM -- "-$pid" 2>/dev/null || true
+  for i in $(seq 1 20); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL -- "-$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  printf '%s\n' "$line" | tee "$OUT/$1.navigation"
+}
+
+serve_repository() { # a local HTTP server (loopback only) for the repository: sets HTTP_PID and HTTP_URL
+  local port
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+  python3 -m http.server "$port" --bind 127.0.0.1 --directory "$REPO" >"$OUT/http.log" 2>&1 &
+  HTTP_PID=$!
+  HTTP_URL="http://127.0.0.1:$port/"
+  for _ in $(seq 1 50); do curl -sf -o /dev/null "${HTTP_URL}p2.index" && return 0; sleep 0.2; done
+  fail "the local HTTP server for the repository did not start"
+}
+HTTP_PID=""
+trap '[ -n "$HTTP_PID" ] && kill "$HTTP_PID" 2>/dev/null; true' EXIT
+
 state_of_installation() { # what must not change when an install is refused
   (cd "$INSTALL/kiban" && find plugins features -maxdepth 1 | sort
    sha256sum configuration/org.eclipse.equinox.simpleconfigurator/bundles.info configuration/config.ini
@@ -50,6 +84,8 @@ out list0 | grep -q "No business feature installed" || fail "a fresh installatio
 has_kokuho() { cli "$1" kokuho --help && out "$1" | grep -q "Usage: kiban cli kokuho"; }
 if has_kokuho kokuho0; then fail "the kokuho command exists before the feature is installed"; fi
 
+if cli base features uninstall jp.kiban.base.feature; then fail "a feature of the desk product itself was uninstalled"; fi
+err base | grep -q "part of the desk product itself" || fail "uninstalling the product's own feature is not refused with the reason"
 cli available features available --repo "$REPO" || fail "features available"
 out available | grep -q "^$FEATURE " || fail "the repository does not offer $FEATURE"
 
@@ -136,6 +172,10 @@ cli demo1 demo generate --residents 120 --seed 7 || fail "demo generate with kok
 persons="$(derby_count kokuho_person)"; rates="$(derby_count kokuho_rate)"
 [ -n "$persons" ] && [ "$persons" -gt 0 ] || fail "no 国保 data after the install (kokuho_person: '${persons}')"
 say "installed $FEATURE, restarted: $(out list2 | grep -E 'jp\.kiban\.healthinsurance\.impl ' | tr -s ' ')"
+nav="$(desk_navigation desk-installed)"
+[ -n "$nav" ] || fail "the desk client did not show its navigation with $FEATURE installed"
+printf '%s' "$nav" | grep -q "jp.kiban.healthinsurance.ui" || fail "the desk client shows no 国保 screens after the install: $nav"
+say "the desk client shows the business's screens: ${nav#*Desk client navigation: }"
 say "国保 data: $persons insured persons, $rates rate rows"
 
 # --- uninstall: the business goes, its data stays -------------------------------------------------------------------
@@ -147,14 +187,22 @@ if has_kokuho kokuho3; then fail "the kokuho command is still there after the un
 grep -q "jp.kiban.healthinsurance" "$INSTALL/kiban/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info" \
   && fail "bundles.info still lists the 国保 bundles"
 [ "$(derby_count kokuho_person)" = "$persons" ] || fail "the 国保 data changed with the uninstall ($(derby_count kokuho_person) != $persons)"
+nav="$(desk_navigation desk-uninstalled)"
+[ -n "$nav" ] || fail "the desk client did not show its navigation after the uninstall"
+printf '%s' "$nav" | grep -q "jp.kiban.healthinsurance" && fail "the desk client still shows 国保 screens after the uninstall: $nav"
 cli status3 db status || fail "db status after the uninstall"
 say "uninstalled: the kokuho command is gone, its data stays ($persons insured persons)"
 
-# --- install again: the data is back -------------------------------------------------------------------------------
-cli install4 features install "$FEATURE" --repo "$REPO" || fail "second install of $FEATURE"
+# --- install again, this time from a URL: the data is back -----------------------------------------------------------
+serve_repository
+# p2 turns http: into https: unless told otherwise (-Dp2.httpRule=allow); the test server speaks plain HTTP
+export KIBAN_JAVA_OPTS="-Dp2.httpRule=allow ${KIBAN_JAVA_OPTS:-}"
+cli available4 features available --repo "$HTTP_URL" || fail "features available over HTTP"
+out available4 | grep -q "^$FEATURE " || fail "the repository over HTTP does not offer $FEATURE"
+cli install4 features install "$FEATURE" --repo "$HTTP_URL" || fail "second install of $FEATURE (from $HTTP_URL)"
 cli list4 features list || fail "features list after the second install"
 out list4 | grep -Eq "jp\.kiban\.healthinsurance\.impl +[^ ]+ +(ACTIVE|STARTING)" || fail "jp.kiban.healthinsurance.impl not running after the second install"
 has_kokuho kokuho4 || fail "the kokuho command is missing after the second install"
 [ "$(derby_count kokuho_person)" = "$persons" ] || fail "the 国保 data is not back after the second install"
-say "installed again: the kokuho command and its $persons insured persons are back"
+say "installed again from $HTTP_URL: the kokuho command and its $persons insured persons are back"
 echo "provisioning test passed"

@@ -48,6 +48,7 @@ public final class UiKeys {
     public static final String RESTORE_CHECK = "restore.check";
     public static final String RESTORE_RUN = "restore.run";
     public static final String RESTORE_MESSAGE = "restore.message";
+    public static final String RESTORE_QUIT = "restore.quit";
 
     public static final String LOGIN_SHELL = "login.shell";
     public static final String LOGIN_NOTICE = "login.notice";

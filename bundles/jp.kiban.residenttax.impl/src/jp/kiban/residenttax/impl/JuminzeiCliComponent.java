@@ -29,8 +29,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code kiban cli juminzei extract|assess|import|batch|notice}: the taxpayers of 1 January, the tax of one taxpayer,
- * the income CSV, the yearly batch, 納税通知書 as PDF.
+ * {@code kiban cli juminzei extract|grade|nonresident|assess|import|batch|notice}: the taxpayers of 1 January, the
+ * town's 級地, 住登外 taxpayers, the tax of one taxpayer, the income CSV, the yearly batch, 納税通知書 as PDF.
  */
 @Component(service = CliContribution.class)
 public class JuminzeiCliComponent implements CliContribution {
@@ -67,6 +67,40 @@ public class JuminzeiCliComponent implements CliContribution {
             int y = year(year);
             int n = context.service(ResidentTax.class).extractTaxpayers(op, y);
             context.out().printf("Tax year %d: %d residents on the register on %s%n", y, n, ResidentTax.assessmentDate(y));
+            return 0;
+        }
+
+        @Command(name = "grade", mixinStandardHelpOptions = true,
+                description = "The town's grade (級地, 1-3) for the per-capita levy exemption limit; --set changes it (administrators).")
+        int grade(@Option(names = "--set", description = "The new grade, 1, 2 or 3") Integer set) {
+            Operator op = context.operator();
+            ResidentTax tax = context.service(ResidentTax.class);
+            if (set != null) {
+                tax.setGrade(op, set);
+            }
+            context.out().printf("Grade (級地): %d%n", tax.grade(op));
+            return 0;
+        }
+
+        @Command(name = "nonresident", mixinStandardHelpOptions = true,
+                description = "Registers a taxpayer who is not on the resident register (住登外): a new addressee number.")
+        int nonResident(@Option(names = "--family", required = true, description = "氏") String family,
+                @Option(names = "--given", required = true, description = "名") String given,
+                @Option(names = "--furigana", required = true, description = "フリガナ (e.g. ヤマダ　タロウ)") String furigana,
+                @Option(names = "--birth", description = "Birth date (yyyy-mm-dd); unknown if left out") LocalDate birth,
+                @Option(names = "--abroad", description = "The address, when it is abroad") String abroad,
+                @Option(names = "--premises", description = "家屋敷課税 (per-capita levy only) instead of living in the town")
+                boolean premises,
+                @Option(names = "--year", description = "Tax year (default: the current one)") Integer year) {
+            Operator op = context.operator();
+            jp.kiban.addressee.NonResidentData data = jp.kiban.addressee.NonResidentData.of(
+                    jp.kiban.core.name.KanjiName.of(family, given), jp.kiban.core.name.Furigana.of(furigana),
+                    birth == null ? jp.kiban.core.date.RecordedDate.unknown() : jp.kiban.core.date.RecordedDate.exact(birth));
+            data = abroad == null || abroad.isBlank() ? data.withoutAddress() : data.withAddressAbroad(abroad);
+            Taxpayer t = context.service(ResidentTax.class).registerNonResident(op, year(year), data,
+                    premises ? jp.kiban.residenttax.TaxpayerKind.PREMISES : jp.kiban.residenttax.TaxpayerKind.UNREGISTERED);
+            context.out().printf("Registered %s (%s) as %s for tax year %d%n", t.person().value(), t.name(), t.kind(),
+                    t.taxYear());
             return 0;
         }
 

@@ -139,6 +139,16 @@ class NoticeAndCliTest {
         assertEquals(0, batch.code(), batch.err());
         assertTrue(new ObjectMapper().readTree(batch.out()).path("computed").asInt() >= 2, batch.out());
 
+        Cli grade = cli("juminzei", "grade");
+        assertEquals(0, grade.code(), grade.err());
+        assertTrue(grade.out().contains("Grade (級地): " + tax.grade(JUMINZEI)), grade.out());
+        Cli premises = cli("juminzei", "nonresident", "--family", "家屋", "--given", "一郎", "--furigana", "カオク　イチロウ",
+                "--abroad", "Paris, France", "--premises", "--year", Integer.toString(Y));
+        assertEquals(0, premises.code(), premises.err());
+        assertTrue(premises.out().contains("PREMISES"), premises.out());
+        AddresseeNumber registered = AddresseeNumber.of(premises.out().replaceAll("(?s).*Registered (\\d{11}) .*", "$1"));
+        assertEquals(4_000, tax.assess(JUMINZEI, Y, registered).annualTax(), "家屋敷課税: 均等割 only");
+
         Cli unknown = cli("juminzei", "assess", "--person", "99999999999", "--year", Integer.toString(Y));
         assertEquals(1, unknown.code());
         assertFalse(unknown.err().isBlank());

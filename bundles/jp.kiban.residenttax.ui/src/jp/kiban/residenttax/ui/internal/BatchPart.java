@@ -95,7 +95,7 @@ public class BatchPart {
         result.setHeaderVisible(true);
         result.setLinesVisible(true);
         GridData rgd = new GridData(SWT.BEGINNING, SWT.TOP, false, false);
-        rgd.heightHint = 230;
+        rgd.heightHint = 262;
         rgd.widthHint = 460;
         result.setLayoutData(rgd);
         TableColumn item = new TableColumn(result, SWT.LEFT);

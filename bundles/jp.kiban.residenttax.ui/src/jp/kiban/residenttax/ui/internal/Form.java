@@ -66,7 +66,7 @@ final class Form {
         if (items.length > 0) {
             c.select(0);
         }
-        finish(key, c, 14);
+        finish(key, c, 9);
         return c;
     }
 
@@ -112,9 +112,7 @@ final class Form {
         GridData mgd = new GridData(SWT.FILL, SWT.CENTER, columns == 1, false);
         if (columns > 1) {
             mgd.widthHint = 130; // a refusal wraps under itself instead of pushing the next column away
-        } else {
-            mgd.minimumWidth = 120;
-        }
+        } // one column: the message takes the room it needs (none while there is nothing to say)
         message.setLayoutData(mgd);
         inputs.put(key, input);
         messages.put(key, message);

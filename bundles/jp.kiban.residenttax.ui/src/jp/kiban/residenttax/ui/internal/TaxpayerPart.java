@@ -110,7 +110,7 @@ public class TaxpayerPart {
         form = new Form(left, 1);
         form.section(Messages.get("taxpayer.section.income"));
         for (String f : AMOUNTS) {
-            form.text(f, Messages.get("taxpayer.field." + f), 10);
+            form.text(f, Messages.get("taxpayer.field." + f), 9);
         }
         form.section(Messages.get("taxpayer.section.persons"));
         form.choice("spouse", Messages.get("taxpayer.field.spouse"),
@@ -144,7 +144,7 @@ public class TaxpayerPart {
         summary = new Label(right, SWT.WRAP);
         summary.setData(UiKeys.KEY, TAX);
         GridData sgd = new GridData(SWT.FILL, SWT.TOP, true, false);
-        sgd.widthHint = 420;
+        sgd.widthHint = 390;
         summary.setLayoutData(sgd);
         taxTable = new Table(right, SWT.BORDER | SWT.FULL_SELECTION);
         taxTable.setData(UiKeys.KEY, TAX_TABLE);
@@ -153,8 +153,8 @@ public class TaxpayerPart {
         GridData tgd = new GridData(SWT.BEGINNING, SWT.TOP, false, false);
         tgd.heightHint = 300;
         taxTable.setLayoutData(tgd);
-        for (String[] c : new String[][] { { "item", "190" }, { "municipal", "100" }, { "prefectural", "100" },
-                { "total", "100" } }) {
+        for (String[] c : new String[][] { { "item", "165" }, { "municipal", "74" }, { "prefectural", "74" },
+                { "total", "74" } }) {
             TableColumn col = new TableColumn(taxTable, c[0].equals("item") ? SWT.LEFT : SWT.RIGHT);
             col.setText(Messages.get("taxpayer.column." + c[0]));
             col.setWidth(Integer.parseInt(c[1]));
