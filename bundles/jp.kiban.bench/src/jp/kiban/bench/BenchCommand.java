@@ -41,8 +41,10 @@ public final class BenchCommand {
 
     @Command(name = "kiban bench", mixinStandardHelpOptions = true, sortOptions = false,
             description = { "Builds generated towns (the demo generator) on fresh data folders and measures them:",
-                    "counter search latency beside the same query as plain SQL, 異動 throughput, one 住民票の写し PDF,",
-                    "heap, and the desk client's launch. Prints a table and writes results.csv, table.txt, table.md",
+                    "counter search latency beside the same query as plain SQL, 異動 throughput, 住民票の写し PDFs,",
+                    "宛名ラベル, the business batches (国保税 当初賦課 when the business bundles are there), sync push and",
+                    "replica download against a central server (when PostgreSQL is reachable), heap, and the desk",
+                    "client's launch and login. Prints a table and writes results.csv, table.txt, table.md",
                     "and chart.png into --out. Speed is measured here, never asserted in tests." },
             footer = { "", "Full run: kiban bench   (sizes 10000,50000,200000, repeat 3; tens of minutes)",
                     "Quick:    kiban bench --quick   (sizes 2000,10000, repeat 2; a few minutes)",
@@ -80,6 +82,13 @@ public final class BenchCommand {
         boolean noDesk;
         @Option(names = "--keep", description = "Keep the data folders (and PostgreSQL schemas) of the towns.")
         boolean keep;
+        @Option(names = "--businesses", paramLabel = "DIR", description = "Folder of business bundles to install in the"
+                + " benchmark (default: the plugins of the p2 repository of business features built beside the sources;"
+                + " 'none' for the bases only).")
+        String businesses;
+        @Option(names = "--no-sync", description = "Do not start the central server for the sync figures (they run when"
+                + " PostgreSQL is reachable at --pg-url and the central product is built).")
+        boolean noSync;
 
         @Option(names = "--child", hidden = true)
         boolean child;
@@ -87,6 +96,14 @@ public final class BenchCommand {
         int size;
         @Option(names = "--rows", hidden = true)
         Path rows;
+        @Option(names = "--central-url", hidden = true)
+        String centralUrl;
+        @Option(names = "--central-token", hidden = true)
+        String centralToken;
+        @Option(names = "--central-schema", hidden = true)
+        String centralSchema;
+        @Option(names = "--central-unavailable", hidden = true)
+        String centralUnavailable;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -121,19 +138,34 @@ public final class BenchCommand {
             List<String> jvmOptions = opts.isEmpty() ? List.of() : Arrays.asList(opts.split("\\s+"));
             boolean display = System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null
                     || System.getProperty("os.name", "").startsWith("Windows") || System.getProperty("os.name", "").startsWith("Mac");
+            String central = System.getProperty("kiban.bench.central", "").strip();
             BenchRunner.Plan plan = new BenchRunner.Plan(s.stream().sorted().distinct().toList(), r, q, c, k, seed,
                     (outDir == null ? Path.of("bench-results") : outDir).toAbsolutePath(), db, pgUrl, pgUser, pgPassword,
-                    display && !noDesk, keep, Path.of(System.getProperty("java.home"), "bin", "java"), launcher, jvmOptions);
+                    display && !noDesk, keep, Path.of(System.getProperty("java.home"), "bin", "java"), launcher, jvmOptions,
+                    businessesFolder(), noSync ? null : central.isEmpty() ? Path.of("") : Path.of(central));
             err.println("kiban bench: " + BenchRunner.describe(plan) + "; report in " + plan.out());
             return new BenchRunner(plan, out, err).run();
+        }
+
+        /** --businesses, else the folder the kiban script names (the p2 repository's plugins); null for none. */
+        private Path businessesFolder() {
+            String given = businesses != null ? businesses : System.getProperty("kiban.bench.businesses", "");
+            if (given.isBlank() || given.strip().equals("none")) {
+                return null;
+            }
+            return Path.of(given.strip()).toAbsolutePath();
         }
 
         private int runChild(int r, int q, int c, int k) throws Exception {
             if (rows == null || size < 1) {
                 throw usage("--child needs --size and --rows");
             }
+            SyncFigures.Central central = centralUrl != null
+                    ? new SyncFigures.Central(centralUrl, centralToken, pgUrl, pgUser, pgPassword, centralSchema, null)
+                    : SyncFigures.Central.unavailable(centralUnavailable == null ? "no central server" : centralUnavailable);
             try (ServiceLookup services = new ServiceLookup(FrameworkUtil.getBundle(BenchCommand.class).getBundleContext())) {
-                List<Figure> figures = new TownBench(services, new TownBench.Settings(db, size, r, q, c, k, seed), err).run();
+                List<Figure> figures = new TownBench(services, new TownBench.Settings(db, size, r, q, c, k, seed,
+                        businessesFolder(), central), err).run();
                 BenchRunner.write(rows, figures);
             }
             return 0;

@@ -34,7 +34,7 @@ final class BenchRunner {
     /** Everything a run needs to know. */
     record Plan(List<Integer> sizes, int repeat, int queries, int changes, int certificates, long seed, Path out,
             String db, String pgUrl, String pgUser, String pgPassword, boolean desk, boolean keep, Path java,
-            Path launcher, List<String> jvmOptions) {
+            Path launcher, List<String> jvmOptions, Path businesses, Path centralLauncher) {
     }
 
     private final Plan plan;
@@ -63,6 +63,7 @@ final class BenchRunner {
             Files.createDirectories(data.resolve("logs"));
             List<String> dbOptions = new ArrayList<>();
             String schema = null;
+            CentralServer central = null;
             if (plan.db().equals("postgresql")) {
                 schema = "kiban_bench_" + size + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
                 postgres("CREATE SCHEMA " + schema);
@@ -76,7 +77,9 @@ final class BenchRunner {
                 Path rows = work.resolve(plan.db() + "-" + size + ".csv");
                 Files.deleteIfExists(rows);
                 log.printf("[%d] %s town of %,d residents in %s%n", size, plan.db(), size, data);
-                int exit = child(size, data, rows, dbOptions);
+                central = CentralServer.start(plan, size, work, log);
+                int exit = child(size, data, rows, dbOptions, central.childArguments());
+                central.close();
                 if (exit != 0 || !Files.isRegularFile(rows)) {
                     failures++;
                     all.add(Figure.notMeasured(plan.db(), size, "run.failed", "Benchmark run", "",
@@ -92,10 +95,13 @@ final class BenchRunner {
                     all.addAll(new DeskLaunch(plan.java(), plan.launcher(), deskOptions, log).measure(plan.db(), size, data,
                             plan.repeat()));
                 } else {
-                    all.add(Figure.notMeasured(plan.db(), size, "desk.launch", "Desk client: launch to usable main window",
+                    all.add(Figure.notMeasured(plan.db(), size, "desk.launch", "Desk client: launch to login window (main window built)",
                             "s", "not measured: no display (start under Xvfb or a desktop), or --no-desk"));
                 }
             } finally {
+                if (central != null) {
+                    central.close();
+                }
                 if (!plan.keep()) {
                     deleteTree(data);
                     if (schema != null) {
@@ -128,7 +134,8 @@ final class BenchRunner {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    private int child(int size, Path data, Path rows, List<String> dbOptions) throws IOException, InterruptedException {
+    private int child(int size, Path data, Path rows, List<String> dbOptions, List<String> centralArgs)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(plan.java().toString());
         cmd.add("-Dkiban.data=" + data);
@@ -144,7 +151,9 @@ final class BenchRunner {
                 "-application", "jp.kiban.bench.app", "--child", "--db", plan.db(), "--size", Integer.toString(size),
                 "--repeat", Integer.toString(plan.repeat()), "--queries", Integer.toString(plan.queries()), "--changes",
                 Integer.toString(plan.changes()), "--certificates", Integer.toString(plan.certificates()), "--seed",
-                Long.toString(plan.seed()), "--rows", rows.toString()));
+                Long.toString(plan.seed()), "--rows", rows.toString(), "--pg-url=" + plan.pgUrl(), "--pg-user=" + plan.pgUser(),
+                "--pg-password=" + plan.pgPassword(), "--businesses=" + (plan.businesses() == null ? "none" : plan.businesses())));
+        cmd.addAll(centralArgs);
         Process p = new ProcessBuilder(cmd).inheritIO().start();
         return p.waitFor();
     }

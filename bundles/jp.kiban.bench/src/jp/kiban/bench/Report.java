@@ -176,7 +176,12 @@ public final class Report {
             new Panel("Demo town generation", "persons/s", List.of("generate.rate"), Figure::p50),
             new Panel("Heap used (after GC) and database on disk", "MB", List.of("heap.loaded", "desk.heap", "disk.database"),
                     Figure::p50),
-            new Panel("Desk client: launch to usable main window, median", "s", List.of("desk.launch"), Figure::p50));
+            new Panel("Desk client: launch to login window / to logged in, median", "s", List.of("desk.launch", "desk.login"),
+                    Figure::p50),
+            new Panel("Yearly batches, whole town (kokuho, juminzei), median", "s", List.of("batch.kokuho", "batch.juminzei"),
+                    Figure::p50),
+            new Panel("Sync: push of the backlog and replica download", "s", List.of("sync.push", "sync.replica"),
+                    Figure::p50));
 
     /** One small line chart per figure, town size on the x axis. */
     public BufferedImage chart() {

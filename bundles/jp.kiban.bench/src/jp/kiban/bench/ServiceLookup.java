@@ -34,6 +34,40 @@ public final class ServiceLookup implements AutoCloseable {
         }
     }
 
+    public BundleContext context() {
+        return context;
+    }
+
+    /** True if a service of that class name shows up within {@code waitMs} (for capabilities the bench cannot import statically). */
+    public boolean find(String className, long waitMs) {
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, className, null);
+        tracker.open(true);
+        trackers.add(tracker);
+        try {
+            return tracker.waitForService(waitMs) != null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The service of that class name (which the bench does not import), waiting as {@link #get}. */
+    public Object object(String className) {
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, className, null);
+        tracker.open(true);
+        trackers.add(tracker);
+        try {
+            Object o = tracker.waitForService(WAIT_MS);
+            if (o == null) {
+                throw new IllegalStateException("Service " + className + " is not available after " + WAIT_MS / 1000 + " s");
+            }
+            return o;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + className, e);
+        }
+    }
+
     /** True if a bundle of that symbolic name is installed and active (e.g. an optional capability such as the sync outbox). */
     public boolean active(String symbolicName) {
         for (org.osgi.framework.Bundle b : context.getBundles()) {

@@ -37,6 +37,10 @@ import jp.kiban.forms.LabelService;
 import jp.kiban.forms.ResidentCopyOptions;
 import jp.kiban.persistence.Database;
 import jp.kiban.persistence.SchemaMigrations;
+import jp.kiban.persistence.Transactions;
+import jp.kiban.security.AccessEvent;
+import jp.kiban.security.AccessKind;
+import jp.kiban.security.AccessLog;
 import jp.kiban.platform.KibanEnvironment;
 import jp.kiban.platform.Municipality;
 import jp.kiban.platform.MunicipalityService;
@@ -64,7 +68,8 @@ import jp.kiban.resident.ResidentStatus;
 public final class TownBench {
 
     /** What to run for one town. */
-    public record Settings(String db, int size, int repeat, int queries, int changes, int certificates, long seed) {
+    public record Settings(String db, int size, int repeat, int queries, int changes, int certificates, long seed,
+            Path businesses, SyncFigures.Central central) {
         public Settings {
             if (size < 1 || repeat < 1 || queries < 1 || changes < 0 || certificates < 0) {
                 throw new IllegalArgumentException("size, repeat and queries must be at least 1");
@@ -128,25 +133,45 @@ public final class TownBench {
                 new double[] { usedHeapMb() }, null, "max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB"));
         diskSize(services.get(KibanEnvironment.class).dataLocation().database()).ifPresent(mb -> figures.add(Figure.of(db,
                 size, "disk.database", "Database on disk (Derby folder)", "MB", new double[] { mb }, null, "")));
+        figures.addAll(businesses(database));
 
         List<Person> people = sample(database);
         log.printf("[%d] counter searches (%d queries per kind × %d) …%n", size, settings.queries(), settings.repeat());
         figures.addAll(searches(database, people));
+        figures.addAll(accessLog(people));
         log.printf("[%d] 異動 (転居, 仮登録 + 本登録) …%n", size);
         figures.addAll(changes(database));
         log.printf("[%d] 住民票の写し …%n", size);
         figures.addAll(certificates(people));
         log.printf("[%d] 宛名ラベル …%n", size);
         figures.addAll(labels(people));
-        figures.add(Figure.notMeasured(db, size, "batch.juminzei", "個人住民税 yearly batch (whole town)", "s",
-                "not available yet: no 個人住民税 business"));
-        figures.add(Figure.notMeasured(db, size, "batch.kokuho", "国保税 yearly batch (whole town)", "s",
-                "not available yet: no 国保税 business"));
-        figures.add(Figure.notMeasured(db, size, "sync.push", "Sync: push of a 10,000-change backlog", "s",
-                "not available yet: the outbox and the central server are on main, the client push is not"));
-        figures.add(Figure.notMeasured(db, size, "sync.replica", "Sync: download of the whole replica", "s",
-                "not available yet: no client sync (replica download) on main"));
+        figures.addAll(BusinessBatches.measure(services, db, size, settings.repeat(), ZONE, log));
+        log.printf("[%d] sync …%n", size);
+        figures.addAll(new SyncFigures(services, db, size, settings.central(), log).measure());
         return figures;
+    }
+
+    /**
+     * The business modules of the p2 repository, installed after the town was generated (as a town installs a
+     * feature later), their schemas migrated, then their share of the demo town ({@code DemoTownContribution},
+     * e.g. 国保's insured households and incomes), timed.
+     */
+    private List<Figure> businesses(Database database) {
+        String db = settings.db();
+        int size = settings.size();
+        List<String> installed = Businesses.install(services.context(), settings.businesses(), log);
+        if (installed.isEmpty()) {
+            return List.of(Figure.notMeasured(db, size, "business.demo", "Business modules: their share of the demo town", "s",
+                    settings.businesses() == null ? "no business bundles given (--businesses)"
+                            : "no business bundles in " + settings.businesses()));
+        }
+        log.printf("[%d] business modules installed: %s; their demo data …%n", size, String.join(", ", installed));
+        services.get(SchemaMigrations.class).migrate();
+        long t = System.nanoTime();
+        java.util.Map<String, Integer> added = services.get(DemoTown.class).populateContributions(settings.seed());
+        double seconds = (System.nanoTime() - t) / 1e9;
+        return List.of(Figure.of(db, size, "business.demo", "Business modules: their share of the demo town", "s",
+                new double[] { seconds }, null, "records added " + added + "; installed " + String.join(", ", installed)));
     }
 
     // ==== counter search =========================================================================
@@ -344,6 +369,49 @@ public final class TownBench {
             out.add(people.get(random.nextInt(people.size())));
         }
         return out;
+    }
+
+    // ==== access log ==============================================================================
+
+    /**
+     * What a read pays for its access-log entry: {@code AccessLog.record} of a search-like entry naming one person
+     * (its own transaction: head row lock, chain hash, entry, persons, sync outbox entry, commit), beside the floor
+     * of any write transaction on this database (one no-op UPDATE of the log's head row and a commit).
+     */
+    private List<Figure> accessLog(List<Person> people) {
+        String db = settings.db();
+        int size = settings.size();
+        String label = "Access log: one entry (search of one person)";
+        Optional<AccessLog> found = services.find(AccessLog.class, 5_000);
+        if (found.isEmpty()) {
+            return List.of(Figure.notMeasured(db, size, "access.entry", label, "ms", "not measured: no access log installed"));
+        }
+        AccessLog accessLog = found.get();
+        Transactions tx = services.get(Transactions.class);
+        int n = settings.queries() * settings.repeat();
+        double[] entry = new double[n];
+        double[] commit = new double[n];
+        List<Person> inputs = pick(people, WARM_UP + n);
+        for (int i = 0; i < inputs.size(); i++) {
+            AccessEvent e = AccessEvent.of(CLERK, AccessKind.SEARCH, "bench.search", List.of(inputs.get(i).number()), false,
+                    "bench");
+            long t = System.nanoTime();
+            accessLog.record(e);
+            long a = System.nanoTime() - t;
+            t = System.nanoTime();
+            tx.requiredRun(em -> em.createNativeQuery("UPDATE security_access_head SET last_seq = last_seq WHERE id = 1")
+                    .executeUpdate());
+            long b = System.nanoTime() - t;
+            if (i >= WARM_UP) {
+                entry[i - WARM_UP] = a / 1e6;
+                commit[i - WARM_UP] = b / 1e6;
+            }
+        }
+        Figure floor = Figure.of(db, size, "access.commit", "Write transaction floor (one no-op UPDATE, commit)", "ms", commit,
+                null, "");
+        return List.of(Figure.of(db, size, "access.entry", label, "ms", entry,
+                floor.p50(), String.format(Locale.ROOT, "AccessLog.record as a search writes it; SQL p50 = a write transaction"
+                        + " with one no-op UPDATE and its commit (p95 %.2f ms)", floor.p95() == null ? floor.max() : floor.p95())));
     }
 
     // ==== 異動 ===================================================================================

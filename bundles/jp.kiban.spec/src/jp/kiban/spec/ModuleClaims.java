@@ -2,6 +2,7 @@ package jp.kiban.spec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,31 @@ public final class ModuleClaims {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*:[A-Za-z0-9.-]+/(must|optional|must-not)");
 
     private ModuleClaims() {
+    }
+
+    /**
+     * Whether the whitelist applies to a bundle: its symbolic name starts with {@code jp.kiban.}, or it carries
+     * {@link #HEADER}, or it imports, requires or attaches to anything of Kiban's ({@code jp.kiban.*}), so that a
+     * third-party business bundle cannot escape the check by its name. Used on installed bundles and, before an
+     * install, on the manifests in a p2 repository.
+     *
+     * @param symbolicName the bundle's symbolic name (without directives), or {@code null}
+     * @param headers      the bundle's manifest headers by name ({@code null} for an absent header)
+     */
+    public static boolean isKibanModule(String symbolicName, Function<String, String> headers) {
+        if (symbolicName != null && symbolicName.startsWith("jp.kiban.")) {
+            return true;
+        }
+        if (headers.apply(HEADER) != null) {
+            return true;
+        }
+        for (String h : List.of("Import-Package", "DynamicImport-Package", "Require-Bundle", "Fragment-Host")) {
+            String value = headers.apply(h);
+            if (value != null && value.contains("jp.kiban.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The claimed ids of a header value ({@code null} or blank: none), in order, without duplicates. */

@@ -27,6 +27,15 @@ public final class UiKeys {
     public static final String CONFORMANCE_REFUSED = "conformance.refused";
     public static final String CONFORMANCE_TABLE = "conformance.table";
     public static final String STATUS_OPERATOR = "status.operator";
+    public static final String FEATURES_MESSAGE = "features.message";
+    public static final String FEATURES_INSTALLED = "features.installed";
+    public static final String FEATURES_REPOSITORY = "features.repository";
+    public static final String FEATURES_LOAD = "features.load";
+    public static final String FEATURES_AVAILABLE = "features.available";
+    public static final String FEATURES_INSTALL = "features.install";
+    public static final String FEATURES_UNINSTALL = "features.uninstall";
+    public static final String FEATURES_CANCEL = "features.cancel";
+    public static final String FEATURES_PROGRESS = "features.progress";
     /** The 災害モード banner at the top of the main window (shown only while 災害モード is on). */
     public static final String DISASTER_BANNER = "disaster.banner";
     public static final String DISASTER_BANNER_DETAIL = "disaster.banner.detail";
@@ -39,6 +48,7 @@ public final class UiKeys {
     public static final String RESTORE_CHECK = "restore.check";
     public static final String RESTORE_RUN = "restore.run";
     public static final String RESTORE_MESSAGE = "restore.message";
+    public static final String RESTORE_QUIT = "restore.quit";
 
     public static final String LOGIN_SHELL = "login.shell";
     public static final String LOGIN_NOTICE = "login.notice";

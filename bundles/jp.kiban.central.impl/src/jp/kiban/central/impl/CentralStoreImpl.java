@@ -175,7 +175,26 @@ public final class CentralStoreImpl implements CentralStore {
                 }
             }
         }
-        throw new Unavailable("central store: " + last.getMessage(), last);
+        SQLException reason = withoutData(last);
+        throw new Unavailable("central store: " + reason.getMessage(), reason);
+    }
+
+    /**
+     * The driver's batch failure names the statement with every value bound (residents' data): the log gets the
+     * reason behind it (e.g. the connection was terminated) and the SQL state, never the values.
+     */
+    static SQLException withoutData(SQLException e) {
+        if (!(e instanceof java.sql.BatchUpdateException)) {
+            return e;
+        }
+        SQLException next = e.getNextException();
+        String reason = next != null && !(next instanceof java.sql.BatchUpdateException) ? next.getMessage()
+                : "a statement of the batch failed";
+        SQLException clean = new SQLException("batch aborted (SQLState " + e.getSQLState() + "): " + reason, e.getSQLState());
+        if (next != null && !(next instanceof java.sql.BatchUpdateException)) {
+            clean.initCause(next);
+        }
+        return clean;
     }
 
     static void refuse(Terminal t, CentralRefusal.Kind kind, String what) {

@@ -22,10 +22,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -57,7 +59,8 @@ import jp.kiban.sync.OutboxEvent;
  * The access log in security_access_entry: each entry's SHA-256 covers its fields and the previous
  * entry's hash. Writers take the row lock of security_access_head first (a no-op UPDATE, portable
  * to Derby and PostgreSQL), so the chain never forks, even with several processes on one database.
- * Also the resident base's {@link ResidentAccessListener}: every search, view and change of a person.
+ * Also the resident base's {@link ResidentAccessListener}: every search, view and change of a person, written by a
+ * writer thread so that the counter does not wait for the log's commit (see {@link #enqueue}).
  */
 @Component(service = { AccessLog.class, AuditQueries.class, Authorisation.class, ResidentAccessListener.class })
 public class AccessLogComponent implements AccessLog, AuditQueries, Authorisation, ResidentAccessListener {
@@ -102,39 +105,231 @@ public class AccessLogComponent implements AccessLog, AuditQueries, Authorisatio
 
     // ---- writing -------------------------------------------------------------------------------
 
+    /** An entry to write: what happened and when. */
+    private record Pending(AccessEvent event, Instant at) {
+    }
+
+    /** Entries of the resident base's reads and changes, waiting for the writer thread (bounded: callers wait when full). */
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_LIMIT);
+    static final int QUEUE_LIMIT = 10_000;
+    /** At most this many entries in one transaction of the writer. */
+    static final int BATCH = 500;
+    private final Object progress = new Object();
+    private long submitted;
+    private long finished;
+    private Thread writer;
+    /** The writer thread ends after this long without entries (and starts again with the next one). */
+    static final int IDLE_SECONDS = 5;
+
     @Override
     public AccessEntry record(AccessEvent e) {
         Instant at = Instant.ofEpochMilli(clock.millis());
         synchronized (lock) {
-            return tx.required(em -> {
-                em.createNativeQuery("UPDATE security_access_head SET last_seq = last_seq WHERE id = 1").executeUpdate();
-                Object[] head = (Object[]) em.createNativeQuery(
-                        "SELECT last_seq, last_hash FROM security_access_head WHERE id = 1").getSingleResult();
-                long seq = ((Number) head[0]).longValue() + 1;
-                String previous = ((String) head[1]).strip();
-                List<String> persons = e.persons().stream().map(p -> Inputs.clean(p, 20)).toList();
-                AccessEntry draft = new AccessEntry(UUID.randomUUID(), seq, at, Inputs.clean(e.operatorId(), 64),
-                        Inputs.clean(e.operatorName(), 100), Inputs.clean(e.terminal(), 100), e.kind(),
-                        Inputs.clean(e.action(), 100), persons, e.individualNumberShown(), Inputs.clean(e.detail(), 1000),
-                        previous, "");
-                String hash = hash(draft);
-                AccessEntry entry = new AccessEntry(draft.id(), seq, at, draft.operatorId(), draft.operatorName(),
-                        draft.terminal(), draft.kind(), draft.action(), persons, draft.individualNumberShown(),
-                        draft.detail(), previous, hash);
-                insert(em, entry);
-                Outbox o = outbox;
-                if (o != null) {
-                    o.append(OutboxEvent.record(OUTBOX_TYPE, payload(entry)));
-                }
-                em.createNativeQuery("UPDATE security_access_head SET last_seq = ?1, last_hash = ?2 WHERE id = 1")
-                        .setParameter(1, seq).setParameter(2, hash).executeUpdate();
-                return entry;
-            });
+            return tx.required(em -> write(em, List.of(new Pending(e, at)))).get(0);
         }
+    }
+
+    /**
+     * Appends the entries to the chain in one transaction (the caller's, when it has one): the head row is locked
+     * first (a no-op UPDATE, portable to Derby and PostgreSQL), so that the chain never forks, even with several
+     * processes on one database; each entry continues the previous one's hash and also goes to the sync outbox.
+     */
+    private List<AccessEntry> write(EntityManager em, List<Pending> pending) {
+        em.createNativeQuery("UPDATE security_access_head SET last_seq = last_seq WHERE id = 1").executeUpdate();
+        Object[] head = (Object[]) em.createNativeQuery(
+                "SELECT last_seq, last_hash FROM security_access_head WHERE id = 1").getSingleResult();
+        long seq = ((Number) head[0]).longValue();
+        String previous = ((String) head[1]).strip();
+        List<AccessEntry> out = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
+            AccessEvent e = p.event();
+            seq++;
+            List<String> persons = e.persons().stream().map(x -> Inputs.clean(x, 20)).toList();
+            AccessEntry draft = new AccessEntry(UUID.randomUUID(), seq, p.at(), Inputs.clean(e.operatorId(), 64),
+                    Inputs.clean(e.operatorName(), 100), Inputs.clean(e.terminal(), 100), e.kind(),
+                    Inputs.clean(e.action(), 100), persons, e.individualNumberShown(), Inputs.clean(e.detail(), 1000),
+                    previous, "");
+            String hash = hash(draft);
+            AccessEntry entry = new AccessEntry(draft.id(), seq, p.at(), draft.operatorId(), draft.operatorName(),
+                    draft.terminal(), draft.kind(), draft.action(), persons, draft.individualNumberShown(),
+                    draft.detail(), previous, hash);
+            insert(em, entry);
+            Outbox o = outbox;
+            if (o != null) {
+                ship(o, entry);
+            }
+            previous = hash;
+            out.add(entry);
+        }
+        em.createNativeQuery("UPDATE security_access_head SET last_seq = ?1, last_hash = ?2 WHERE id = 1")
+                .setParameter(1, seq).setParameter(2, previous).executeUpdate();
+        return out;
+    }
+
+    /**
+     * An entry of the resident base's listener: queued with the time of the access and written by the writer
+     * thread, so that a search or a change does not wait for the log's own commit (on Derby a sync of its log to
+     * disk: most of what an entry cost a read). Entries that arrive together share one transaction. Nothing is
+     * dropped: a full queue makes the caller wait; a failed batch is written again entry by entry (and an entry
+     * that still fails is logged as SEVERE, as before); reading the log ({@link #list}, {@link #verify}, the
+     * analyses and the export) first waits for the queue; stopping the component writes what is queued.
+     */
+    private void enqueue(AccessEvent e) {
+        Pending p = new Pending(e, Instant.ofEpochMilli(clock.millis()));
+        synchronized (progress) {
+            submitted++;
+            if (writer == null || !writer.isAlive()) {
+                writer = new Thread(this::drain, "kiban-access-log");
+                writer.setDaemon(true);
+                writer.start();
+            }
+            if (queue.offer(p)) {
+                return;
+            }
+        }
+        try {
+            queue.put(p); // full: the writer runs (it stops only when the queue is empty), the caller waits for room
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            writeEach(List.of(p));
+            done(1);
+        }
+    }
+
+    /** The writer thread: takes what is queued (up to {@value #BATCH}), writes it in one transaction; stops when idle. */
+    private void drain() {
+        while (true) {
+            Pending first;
+            try {
+                first = queue.poll(IDLE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                first = queue.poll();
+            }
+            if (first == null) {
+                synchronized (progress) {
+                    if (queue.isEmpty()) {
+                        writer = null;
+                        return;
+                    }
+                }
+                continue;
+            }
+            List<Pending> batch = new ArrayList<>();
+            batch.add(first);
+            queue.drainTo(batch, BATCH - 1);
+            try {
+                synchronized (lock) {
+                    tx.requiredRun(em -> write(em, batch));
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not write " + batch.size() + " access log entries together; writing them one by one: "
+                        + e.getMessage());
+                writeEach(batch);
+            }
+            done(batch.size());
+        }
+    }
+
+    /**
+     * Setting {@code security.accessLog.waitForCommit} ({@code false} by default): {@code true} makes every search,
+     * view and change wait until its entry is committed, in its own transaction, as before the writer thread.
+     */
+    private boolean waitForCommit() {
+        return environment != null && Boolean.parseBoolean(environment.setting("security.accessLog.waitForCommit", "false").strip());
+    }
+
+    private void writeEach(List<Pending> batch) {
+        for (Pending p : batch) {
+            try {
+                synchronized (lock) {
+                    tx.requiredRun(em -> write(em, List.of(p)));
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Could not write the access log entry " + p.event().action() + " by "
+                        + p.event().operatorId() + " at " + p.at(), e);
+            }
+        }
+    }
+
+    private void done(int n) {
+        synchronized (progress) {
+            finished += n;
+            progress.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until every entry queued before this call is written (bounded: a caller that holds the log's head row
+     * in its own open transaction would otherwise wait for itself).
+     */
+    void flush(long timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        synchronized (progress) {
+            long target = submitted;
+            while (finished < target) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    LOG.warning("The access log writer has " + (target - finished) + " entries still to write");
+                    return;
+                }
+                try {
+                    progress.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void flush() {
+        flush(30_000);
+    }
+
+    /** Writes what is queued before the component goes away. */
+    @Deactivate
+    void deactivate() {
+        flush(60_000);
     }
 
     /** The outbox event type of an access-log entry. */
     public static final String OUTBOX_TYPE = "access.log";
+
+    /** Persons per outbox event of a large entry: 1,000 宛名番号 are about 16,000 characters of JSON. */
+    static final int PERSONS_PER_PART = 1000;
+    /** The outbox event type of the persons of an entry that names more than {@value #PERSONS_PER_PART}. */
+    public static final String OUTBOX_PERSONS_TYPE = "access.log.persons";
+
+    /**
+     * The entry to the sync outbox, in the entry's transaction. An entry naming many persons (an export of the
+     * whole register names every resident) would exceed the outbox's payload limit and fail, losing the entry:
+     * its persons then go in parts of {@value #PERSONS_PER_PART} ({@value #OUTBOX_PERSONS_TYPE} events with the
+     * entry's id and the part's number, in the same group), and the entry's own event says how many parts there
+     * are, so that the central side can put the persons back together and check the hash.
+     */
+    private static void ship(Outbox o, AccessEntry entry) {
+        List<String> persons = entry.persons();
+        if (persons.size() <= PERSONS_PER_PART) {
+            o.append(OutboxEvent.record(OUTBOX_TYPE, payload(entry)));
+            return;
+        }
+        String group = entry.id().toString();
+        Map<String, Object> main = payload(entry);
+        main.put("persons", List.of());
+        int parts = (persons.size() + PERSONS_PER_PART - 1) / PERSONS_PER_PART;
+        main.put("personsCount", persons.size());
+        main.put("personsParts", parts);
+        o.append(new OutboxEvent(OUTBOX_TYPE, group, null, null, null, main));
+        for (int part = 0; part < parts; part++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", group);
+            m.put("seq", entry.sequence());
+            m.put("part", part + 1);
+            m.put("of", parts);
+            m.put("persons", persons.subList(part * PERSONS_PER_PART, Math.min(persons.size(), (part + 1) * PERSONS_PER_PART)));
+            o.append(new OutboxEvent(OUTBOX_PERSONS_TYPE, group, null, null, null, m));
+        }
+    }
 
     /** The entry as the central store receives it (with its hashes, so the chain can be checked there too). */
     static Map<String, Object> payload(AccessEntry a) {
@@ -216,9 +411,14 @@ public class AccessLogComponent implements AccessLog, AuditQueries, Authorisatio
             case CHANGE_REGISTERED, CHANGE_CONFIRMED, CHANGE_REJECTED, SUPPORT_MEASURE -> AccessKind.CHANGE;
             case REFUSED -> AccessKind.REFUSED;
         };
+        AccessEvent event = AccessEvent.of(a.operator(), kind, "resident." + a.kind().name().toLowerCase(java.util.Locale.ROOT),
+                a.persons().stream().map(AddresseeNumber::value).toList(), a.individualNumberShown(), a.detail());
+        if (!waitForCommit()) {
+            enqueue(event);
+            return;
+        }
         try {
-            record(AccessEvent.of(a.operator(), kind, "resident." + a.kind().name().toLowerCase(java.util.Locale.ROOT),
-                    a.persons().stream().map(AddresseeNumber::value).toList(), a.individualNumberShown(), a.detail()));
+            record(event);
         } catch (RuntimeException e) {
             // the resident base logs and ignores a failing listener; say what was lost
             LOG.log(Level.SEVERE, "Could not write the access log entry for " + a.kind() + " by " + a.operator().id(), e);
@@ -245,6 +445,7 @@ public class AccessLogComponent implements AccessLog, AuditQueries, Authorisatio
     // ---- reading -------------------------------------------------------------------------------
 
     private void require(Operator auditor, String action) {
+        flush(); // every read of the log (list, verify, analyses, export) sees the entries queued before it
         if (!auditor.may(Permission.READ_ACCESS_LOG)) {
             record(AccessEvent.of(auditor, AccessKind.REFUSED, action, "permission READ_ACCESS_LOG missing"));
             throw new SecurityRefusal("permission.readLog");

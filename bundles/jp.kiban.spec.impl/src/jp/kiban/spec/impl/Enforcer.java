@@ -78,21 +78,8 @@ public final class Enforcer implements ResolverHookFactory, ModuleConformance {
         if (b.getBundleId() == 0) {
             return false;
         }
-        String name = b.getSymbolicName();
-        if (name != null && name.startsWith("jp.kiban.")) {
-            return true;
-        }
         var headers = b.getHeaders("");
-        if (headers.get(ModuleClaims.HEADER) != null) {
-            return true;
-        }
-        for (String h : List.of(Constants.IMPORT_PACKAGE, Constants.DYNAMICIMPORT_PACKAGE, Constants.REQUIRE_BUNDLE, Constants.FRAGMENT_HOST)) {
-            String value = headers.get(h);
-            if (value != null && value.contains("jp.kiban.")) {
-                return true;
-            }
-        }
-        return false;
+        return ModuleClaims.isKibanModule(b.getSymbolicName(), headers::get);
     }
 
     /**

@@ -93,6 +93,16 @@ public final class SyncClient {
         progress = listener;
     }
 
+    private volatile ReplicaProgress steps = (phase, done, total) -> { };
+
+    /**
+     * Told every step of {@link #sync()}: ("push", pushed, waiting) after every batch, ("pull", 1, 1) when
+     * everything new is here, ("apply", applied, to apply) after every change applied to the local replica.
+     */
+    public void onSteps(ReplicaProgress listener) {
+        steps = listener;
+    }
+
     private <T> T call(String method, String path, Object body, Class<T> type) throws SyncException {
         HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve(path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");
@@ -173,6 +183,7 @@ public final class SyncClient {
             outbox.acknowledge(acks);
             done += batch.size();
             progress.accept(done, Math.max(total, done));
+            steps.step("push", done, Math.max(total, done));
         }
         return counts;
     }
@@ -211,8 +222,9 @@ public final class SyncClient {
     public Result sync() throws SyncException {
         int[] pushed = push(500, Integer.MAX_VALUE);
         int pulled = pull(1000);
+        steps.step("pull", 1, 1);
         ReplicaFeed feed = replica;
-        int replicated = feed == null ? 0 : feed.apply((d, t) -> { }).applied();
+        int replicated = feed == null ? 0 : feed.apply((d, t) -> steps.step("apply", d, t)).applied();
         return new Result(pushed[0], pushed[1], pushed[2], pulled, inbox.lastSequence(), replicated);
     }
 

@@ -36,6 +36,7 @@ import jp.kiban.platform.Permission;
 import jp.kiban.sync.NumberLeaseKinds;
 import jp.kiban.sync.Outbox;
 import jp.kiban.sync.ReplicaApplier;
+import jp.kiban.sync.ReplicaDownload;
 import jp.kiban.sync.ReviewQueue;
 import jp.kiban.sync.protocol.SyncProtocol.Conflict;
 import jp.kiban.sync.protocol.SyncProtocol.Decision;
@@ -50,8 +51,8 @@ import jp.kiban.sync.protocol.SyncProtocol.Decision;
  * {@code central.url} is read if it is not set), {@code sync.token} (this terminal's token),
  * {@code sync.interval} (seconds, default 60), {@code sync.background} ({@code false} in the CLI: no thread).
  */
-@Component(service = { ConnectionStatus.class, ReviewQueue.class }, immediate = true)
-public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
+@Component(service = { ConnectionStatus.class, ReviewQueue.class, ReplicaDownload.class }, immediate = true)
+public class SyncServiceComponent implements ConnectionStatus, ReviewQueue, ReplicaDownload {
 
     static final Logger LOG = Logger.getLogger("jp.kiban.sync");
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
@@ -80,6 +81,8 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
             new java.util.concurrent.ConcurrentHashMap<>();
     private long leaseThreshold = 200;
     private long leaseSize = 1000;
+    /** Events per page of a replica download ({@code sync.replica.page}). */
+    private int replicaPage = 500;
 
     /** The modules that apply pulled events to the local replica (taken on the sync thread, like the outbox). */
     private final List<java.util.function.Supplier<ReplicaApplier>> appliers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -228,6 +231,7 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
         } catch (NumberFormatException e) {
             LOG.warning("sync.interval is not a number of seconds (" + seconds + "): using 60");
         }
+        replicaPage = (int) Math.min(5000, positive("sync.replica.page", 500));
         leaseThreshold = positive("sync.lease.threshold", 200);
         leaseSize = Math.max(leaseThreshold, positive("sync.lease.size", 1000));
         if ("false".equalsIgnoreCase(setting("sync.background"))) {
@@ -418,9 +422,22 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
         }
     }
 
-    private void progress(long done, long total) {
-        int p = total <= 0 ? 100 : (int) Math.min(100, done * 100 / total);
-        if (p != progress) {
+    /**
+     * The status line's percentage covers the whole round: sending 0–50 %, receiving to 60 %, applying what was
+     * received to this terminal's register to 100 %. Never goes back within a round.
+     */
+    private void step(String phase, long done, long total) {
+        if (state != State.SYNCING) {
+            return; // a 控えの取得 (its own bar) or a decision outside a round
+        }
+        double part = total <= 0 ? 1 : Math.min(1.0, (double) done / total);
+        int p = switch (phase) {
+            case "push" -> (int) (50 * part);
+            case "pull" -> 60;
+            case "apply" -> 60 + (int) (40 * part);
+            default -> progress;
+        };
+        if (p > progress) {
             progress = p;
             post();
         }
@@ -543,6 +560,47 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
         return interval.compareTo(Duration.ofSeconds(10)) < 0 ? interval : Duration.ofSeconds(10);
     }
 
+    // ==== 控えの取得 ================================================================================
+
+    @Override
+    public ReplicaDownload.Result download(Operator operator, java.util.function.Consumer<Progress> listener) {
+        if (!operator.may(Permission.ADMINISTER)) {
+            throw new SecurityException(operator.id() + " may not download the replica (an administrator's task)");
+        }
+        if (disasterMode()) {
+            throw new IllegalStateException("disaster mode is on: no contact with the central store until it is switched off");
+        }
+        java.util.concurrent.Callable<ReplicaDownload.Result> work = () -> {
+            SyncClient c = client();
+            LOG.info("Replica download started by " + operator.id());
+            SyncClient.Result r = c.downloadReplica(replicaPage, (phase, done, total) -> listener.accept(new Progress(phase, done, total)));
+            dataAsOf = states().lastPull().orElse(dataAsOf);
+            lastSync = clock.instant();
+            LOG.info("Replica download: " + r.pulled() + " event(s) received, " + r.replicated() + " applied, up to central"
+                    + " sequence " + r.lastSequence());
+            refreshCounts();
+            post();
+            return new ReplicaDownload.Result(r.pulled(), r.replicated(), r.lastSequence());
+        };
+        try {
+            // on the sync thread: never at the same time as a background round
+            return executor == null ? work.call() : executor.submit(work).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     // ==== ReviewQueue ============================================================================
 
     private synchronized SyncClient client() {
@@ -554,7 +612,7 @@ public class SyncServiceComponent implements ConnectionStatus, ReviewQueue {
             InboxStore inbox = new InboxStore(tx);
             client = new SyncClient(api, token, outbox(), inbox, Duration.ofSeconds(30));
             client.useReplica(new ReplicaFeed(inbox, outbox(), () -> appliers.stream().map(java.util.function.Supplier::get).toList()));
-            client.onProgress(this::progress);
+            client.onSteps(this::step);
         }
         return client;
     }

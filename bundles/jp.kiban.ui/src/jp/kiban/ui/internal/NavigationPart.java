@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.eclipse.e4.core.services.translation.TranslationService;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -25,6 +26,7 @@ import jp.kiban.ui.UiKeys;
  * category. Business bundles appear here by contributing descriptors through model fragments.
  */
 public class NavigationPart {
+    private static final System.Logger LOG = System.getLogger(NavigationPart.class.getName());
     static final String DATA_DESCRIPTOR = "kiban.descriptor";
 
     @Inject
@@ -61,6 +63,11 @@ public class NavigationPart {
         for (MPartDescriptor d : entries) {
             groups.computeIfAbsent(group(d), k -> new ArrayList<>()).add(d);
         }
+        // which bundles contribute screens: an installed business shows up here (and in tests/provisioning-it.sh)
+        LOG.log(System.Logger.Level.INFO, "Desk client navigation: {0}", groups.entrySet().stream()
+                .map(g -> g.getKey() + " (" + g.getValue().size() + " from "
+                        + g.getValue().stream().map(NavigationPart::contributor).distinct().collect(Collectors.joining(", ")) + ")")
+                .collect(Collectors.joining("; ")));
         if (groups.isEmpty()) {
             TreeItem none = new TreeItem(tree, SWT.NONE);
             none.setText(Messages.get("nav.empty"));
@@ -76,6 +83,14 @@ public class NavigationPart {
             }
             groupItem.setExpanded(true);
         }
+    }
+
+    private static String contributor(MPartDescriptor d) {
+        String uri = d.getContributorURI();
+        if (uri == null) {
+            return "?";
+        }
+        return uri.startsWith("platform:/plugin/") ? uri.substring("platform:/plugin/".length()) : uri;
     }
 
     /** The group label: the descriptor's category, translated when it is a %key of its bundle. */

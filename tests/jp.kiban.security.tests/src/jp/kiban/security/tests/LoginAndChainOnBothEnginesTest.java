@@ -20,8 +20,10 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import jp.kiban.core.id.AddresseeNumber;
 import jp.kiban.persistence.Dialect;
 import jp.kiban.platform.Role;
+import jp.kiban.resident.ResidentAccess;
 import jp.kiban.security.AccessEntry;
 import jp.kiban.security.AccessEvent;
 import jp.kiban.security.AccessKind;
@@ -192,6 +194,45 @@ class LoginAndChainOnBothEnginesTest {
             assertEquals(1, s.sql("DELETE FROM security_access_entry WHERE seq = 5"));
             AuditQueries.Verification v = s.log.verify(AUDITOR);
             assertEquals(Optional.of(5L), v.firstBroken(), v.problem());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.kiban.testing.db.TestDatabases#engines")
+    void theResidentBasesEntriesAreWrittenBehindTheCallerAndNoneIsLost(Dialect dialect) throws Exception {
+        try (Stage s = new Stage(TestDatabases.fresh(dialect))) {
+            // searches and views as the resident base reports them: the listener returns before the entry is committed
+            for (int i = 1; i <= 120; i++) {
+                s.log.accessed(new ResidentAccess(Instant.now(), CLERK, i % 3 == 0 ? ResidentAccess.Kind.VIEW
+                        : ResidentAccess.Kind.SEARCH, List.of(AddresseeNumber.fromSerial(i)), false, "q" + i));
+            }
+            // an export of a whole town names more persons than one outbox event may carry: the entry is kept whole
+            List<AddresseeNumber> town = new java.util.ArrayList<>();
+            for (int i = 1; i <= 2_500; i++) {
+                town.add(AddresseeNumber.fromSerial(i));
+            }
+            s.log.accessed(new ResidentAccess(Instant.now(), CLERK, ResidentAccess.Kind.EXPORT, town, false, "export"));
+
+            // reading the log waits for what was queued before: every entry, in order, the chain intact
+            AuditQueries.Verification v = s.log.verify(AUDITOR);
+            assertTrue(v.intact(), v.problem());
+            assertEquals(121, v.entries());
+            List<AccessEntry> all = s.log.list(AUDITOR, AuditFilter.all());
+            AccessEntry export = all.stream().filter(e -> e.action().equals("resident.export")).findFirst().orElseThrow();
+            assertEquals(2_500, export.persons().size());
+            assertEquals(List.of("q1", "q2", "q3"), all.stream().filter(e -> e.detail().startsWith("q"))
+                    .sorted(java.util.Comparator.comparingLong(AccessEntry::sequence)).limit(3).map(AccessEntry::detail).toList());
+
+            // to the central store: the export's persons in three parts beside the entry, in one group
+            List<jp.kiban.sync.OutboxEvent> parts = s.shipped.stream().filter(e -> e.type().equals("access.log.persons")).toList();
+            assertEquals(3, parts.size());
+            assertEquals(List.of(1000, 1000, 500), parts.stream().map(e -> ((List<?>) e.payload().get("persons")).size()).toList());
+            jp.kiban.sync.OutboxEvent main = s.shipped.stream().filter(e -> export.id().toString().equals(e.payload().get("id")))
+                    .filter(e -> e.type().equals("access.log")).findFirst().orElseThrow();
+            assertEquals(3, main.payload().get("personsParts"));
+            assertEquals(2_500, main.payload().get("personsCount"));
+            assertEquals(export.hash(), main.payload().get("hash"));
+            assertTrue(parts.stream().allMatch(e -> e.groupId().equals(main.groupId())));
         }
     }
 

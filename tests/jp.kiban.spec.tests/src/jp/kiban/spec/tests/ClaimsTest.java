@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +67,18 @@ class ClaimsTest {
         assertEquals(List.of(Code.MALFORMED, Code.MALFORMED, Code.MALFORMED), p.stream().map(ClaimProblem::code).toList());
         assertTrue(p.get(2).message().contains("a\\u0007b:1/must"), "control characters are escaped: " + p.get(2).message());
         assertFalse(p.get(2).message().contains("\u0007"));
+    }
+
+    @Test
+    void theWhitelistAppliesToKibanNamesHeadersAndToBundlesUsingKiban() {
+        // the rule used at start (Enforcer) and, before an install, on the manifests in a p2 repository
+        assertTrue(ModuleClaims.isKibanModule("jp.kiban.healthinsurance.impl", Map.<String, String>of()::get));
+        assertTrue(ModuleClaims.isKibanModule("com.example.tax", Map.of("Kiban-Spec-Functions", "")::get));
+        assertTrue(ModuleClaims.isKibanModule("com.example.tax",
+                Map.of("Import-Package", "org.osgi.framework, jp.kiban.resident;version=\"[0.1,0.2)\"")::get));
+        assertTrue(ModuleClaims.isKibanModule("com.example.tax", Map.of("Require-Bundle", "jp.kiban.core")::get));
+        assertTrue(ModuleClaims.isKibanModule("com.example.tax.fragment", Map.of("Fragment-Host", "jp.kiban.resident.impl")::get));
+        assertFalse(ModuleClaims.isKibanModule("org.eclipse.equinox.p2.engine", Map.of("Import-Package", "org.osgi.framework")::get));
+        assertFalse(ModuleClaims.isKibanModule(null, Map.<String, String>of()::get));
     }
 }

@@ -191,6 +191,130 @@ class CentralSyncTest {
         }
     }
 
+    /**
+     * The central server fails while it applies a push batch: from another connection, the PostgreSQL backend of the
+     * push is terminated ({@code pg_terminate_backend}) once it holds its insert lock on central_event (so the sequence
+     * row is locked and events are being written) and before it commits. Nothing of the batch is kept, the terminal
+     * keeps everything as waiting, and after recovery every change is there exactly once, in one unbroken sequence.
+     */
+    @Test
+    void theServerFailingPartWayThroughABatchLosesAndDuplicatesNothing() throws Exception {
+        try (Central central = new Central(Dialect.POSTGRESQL);
+                SyncWorld.Terminal a1 = new SyncWorld.Terminal(central, TOWN_A, "窓口1");
+                SyncWorld.Terminal a2 = new SyncWorld.Terminal(central, TOWN_A, "窓口2");
+                jp.kiban.persistence.impl.Databases.CloseableDatabase admin = jp.kiban.persistence.impl.Databases.postgresql(
+                        System.getProperty("kiban.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test"),
+                        System.getProperty("kiban.test.pg.user", "postgres"), System.getProperty("kiban.test.pg.password", ""),
+                        null)) {
+            int n = SyncProtocol.MAX_BATCH;
+            // large payloads (16 KB each, 16 MB in the batch): the central transaction stays open long enough to be hit
+            String filler = "x".repeat(16_000);
+            a1.tx.requiredRun(em -> {
+                for (int i = 0; i < n; i++) {
+                    a1.outbox.append(new jp.kiban.sync.OutboxEvent("resident.snapshot", null, String.format("f%05d", i), 0, 1,
+                            Map.of("i", i, "filler", filler)));
+                }
+            });
+            String schema;
+            try (java.sql.Connection c = central.db.dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+                    java.sql.ResultSet r = st.executeQuery("SELECT current_schema()")) {
+                r.next();
+                schema = r.getString(1);
+            }
+            // the "failure": another connection terminates the backend that is applying the batch in this test's schema
+            java.util.concurrent.atomic.AtomicReference<String> killed = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread killer = new Thread(() -> {
+                try (java.sql.Connection c = admin.dataSource().getConnection();
+                        java.sql.PreparedStatement find = c.prepareStatement("SELECT l.pid, a.backend_xid::text FROM pg_locks l"
+                                + " JOIN pg_class t ON t.oid = l.relation JOIN pg_namespace s ON s.oid = t.relnamespace"
+                                + " JOIN pg_stat_activity a ON a.pid = l.pid WHERE s.nspname = ? AND t.relname = 'central_event'"
+                                + " AND l.mode = 'RowExclusiveLock' AND l.granted AND a.backend_xid IS NOT NULL"
+                                + " AND l.pid <> pg_backend_pid()")) {
+                    find.setString(1, schema);
+                    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+                    while (!stop.get() && System.nanoTime() < deadline) {
+                        try (java.sql.ResultSet r = find.executeQuery()) {
+                            if (r.next()) {
+                                int pid = r.getInt(1);
+                                String xid = r.getString(2);
+                                try (java.sql.Statement kill = c.createStatement()) {
+                                    kill.execute("SELECT pg_terminate_backend(" + pid + ")");
+                                }
+                                killed.set("backend " + pid + " in transaction " + xid);
+                                return;
+                            }
+                        }
+                    }
+                } catch (java.sql.SQLException e) {
+                    killed.set("monitor failed: " + e);
+                }
+            }, "terminate-central-backend");
+            killer.start();
+            java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.logging.Handler capture = new java.util.logging.Handler() {
+                @Override
+                public void publish(java.util.logging.LogRecord r) {
+                    StringBuilder b = new StringBuilder(String.valueOf(r.getMessage()));
+                    for (Throwable t = r.getThrown(); t != null; t = t.getCause()) {
+                        b.append(" / ").append(t);
+                    }
+                    warnings.add(b.toString());
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            java.util.logging.Logger.getLogger("jp.kiban.central").addHandler(capture);
+            SyncClient.SyncException failed;
+            try {
+                failed = assertThrows(SyncClient.SyncException.class, () -> a1.client.push(n, 1));
+            } finally {
+                stop.set(true);
+                killer.join(10_000);
+                java.util.logging.Logger.getLogger("jp.kiban.central").removeHandler(capture);
+            }
+            assertTrue(warnings.stream().anyMatch(w -> w.contains("Central store unavailable")), warnings.toString());
+            assertTrue(warnings.stream().noneMatch(w -> w.contains(filler.substring(0, 100))),
+                    "the failure is logged without the residents' data of the batch");
+            assertTrue(killed.get() != null && killed.get().startsWith("backend "), "terminated mid-batch: " + killed.get());
+            assertEquals(503, failed.status(), failed.getMessage());
+            assertTrue(failed.retryable());
+            // nothing of the batch was kept: no event, no sequence number used, no entity state; all still waiting
+            assertEquals(0, central.count("SELECT COUNT(*) FROM central_event"));
+            assertEquals(0, central.count("SELECT COUNT(*) FROM central_aggregate"));
+            assertEquals(0, central.count("SELECT COALESCE(MAX(last_seq), 0) FROM central_sequence"));
+            assertEquals(n, a1.outbox.pendingCount());
+
+            // recovery: the terminal retries (a first retry may still meet the dead connection) and everything lands once
+            SyncClient.Result r = null;
+            for (int attempt = 0; attempt < 5 && r == null; attempt++) {
+                try {
+                    r = a1.client.sync();
+                } catch (SyncClient.SyncException e) {
+                    assertTrue(e.retryable(), e.getMessage());
+                }
+            }
+            assertTrue(r != null, "the sync recovered");
+            assertEquals(n, r.applied(), "applied now: the failed batch had left nothing behind");
+            assertEquals(0, r.duplicates());
+            assertEquals(0, a1.outbox.pendingCount());
+            assertEquals(n, central.count("SELECT COUNT(*) FROM central_event"));
+            assertEquals(n, central.count("SELECT COUNT(DISTINCT event_id) FROM central_event"));
+            assertEquals(n, central.count("SELECT MAX(seq) FROM central_event"), "one unbroken sequence 1.." + n);
+            assertEquals(n, central.count("SELECT COUNT(*) FROM central_aggregate"));
+            a2.client.sync();
+            assertEquals(n, a2.inbox.count());
+            assertEquals(a1.inbox.eventIds(), a2.inbox.eventIds());
+            assertEquals(n, a2.inbox.eventIds().stream().distinct().count(), "no event twice");
+        }
+    }
+
     @Test
     void aTerminalNeverReachesAnotherTownsDataWhateverItSends() throws Exception {
         try (Refusals log = new Refusals();

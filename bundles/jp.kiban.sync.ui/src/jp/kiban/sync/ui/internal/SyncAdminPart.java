@@ -12,6 +12,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.ProgressBar;
 import org.osgi.service.event.Event;
 
 import jakarta.annotation.PostConstruct;
@@ -23,6 +24,7 @@ import jp.kiban.platform.Permission;
 import jp.kiban.security.AccessEvent;
 import jp.kiban.security.AccessKind;
 import jp.kiban.security.AccessLog;
+import jp.kiban.sync.ReplicaDownload;
 import jp.kiban.ui.ConfirmDialog;
 import jp.kiban.ui.Session;
 import jp.kiban.ui.UiKeys;
@@ -41,6 +43,10 @@ public class SyncAdminPart {
     public static final String DISASTER_ON = "syncadmin.disaster.on";
     public static final String DISASTER_OFF = "syncadmin.disaster.off";
     public static final String MESSAGE = "syncadmin.message";
+    public static final String DOWNLOAD = "syncadmin.download";
+    public static final String DOWNLOAD_PROGRESS = "syncadmin.download.progress";
+    public static final String DOWNLOAD_STEP = "syncadmin.download.step";
+    public static final String DOWNLOAD_HINT = "syncadmin.download.hint";
 
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
@@ -48,6 +54,9 @@ public class SyncAdminPart {
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
     AccessLog accessLog;
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    ReplicaDownload replica;
     @Inject
     Session session;
 
@@ -61,6 +70,11 @@ public class SyncAdminPart {
     private Button disasterOn;
     private Button disasterOff;
     private Label message;
+    private Button download;
+    private ProgressBar downloadProgress;
+    private Label downloadStep;
+    private Label downloadHint;
+    private volatile boolean downloading;
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -98,6 +112,28 @@ public class SyncAdminPart {
         disasterOff.setData(UiKeys.KEY, DISASTER_OFF);
         disasterOff.setText(Messages.get("admin.disaster.off"));
         disasterOff.addListener(SWT.Selection, e -> switchDisaster(false));
+
+        Group copy = group(parent, "admin.download");
+        Label about = new Label(copy, SWT.WRAP);
+        about.setText(Messages.get("admin.download.explain"));
+        GridData ag = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+        ag.widthHint = 640;
+        about.setLayoutData(ag);
+        downloadHint = new Label(copy, SWT.WRAP);
+        downloadHint.setData(UiKeys.KEY, DOWNLOAD_HINT);
+        downloadHint.setForeground(downloadHint.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        downloadHint.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        download = button(copy, "admin.download.run", DOWNLOAD);
+        download.addListener(SWT.Selection, e -> runDownload());
+        downloadProgress = new ProgressBar(copy, SWT.HORIZONTAL);
+        downloadProgress.setData(UiKeys.KEY, DOWNLOAD_PROGRESS);
+        downloadProgress.setMaximum(1000);
+        GridData pg = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+        pg.widthHint = 500;
+        downloadProgress.setLayoutData(pg);
+        downloadStep = new Label(copy, SWT.WRAP);
+        downloadStep.setData(UiKeys.KEY, DOWNLOAD_STEP);
+        downloadStep.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
 
         message = new Label(parent, SWT.WRAP);
         message.setData(UiKeys.KEY, MESSAGE);
@@ -166,6 +202,79 @@ public class SyncAdminPart {
         refresh();
     }
 
+    /** 控えの取得 in the background (on the sync service's thread): the bar goes through receiving, then applying. */
+    private void runDownload() {
+        if (replica == null || downloading) {
+            return;
+        }
+        Operator operator = session.operator();
+        downloading = true;
+        message.setText("");
+        downloadProgress.setSelection(0);
+        downloadStep.setText(Messages.get("admin.download.starting"));
+        refresh();
+        var display = root.getDisplay();
+        Thread t = new Thread(() -> {
+            String text;
+            boolean failed = false;
+            try {
+                ReplicaDownload.Result r = replica.download(operator, p -> display.asyncExec(() -> step(p)));
+                if (accessLog != null) {
+                    accessLog.record(AccessEvent.of(operator, AccessKind.IMPORT, "sync.replica",
+                            r.received() + " event(s) received, " + r.applied() + " applied"));
+                }
+                text = Messages.get("admin.download.done", r.received(), r.applied(),
+                        connection == null ? "" : connection.dataAsOf().map(SyncAdminPart::time).orElse(""));
+            } catch (SecurityException e) {
+                text = Messages.get("admin.download.noPermission");
+                failed = true;
+            } catch (RuntimeException e) {
+                System.getLogger(SyncAdminPart.class.getName()).log(System.Logger.Level.WARNING,
+                        "Replica download failed: " + e.getMessage(), e);
+                text = Messages.get("admin.download.failed", e.getMessage());
+                failed = true;
+            }
+            String result = text;
+            boolean error = failed;
+            display.asyncExec(() -> {
+                downloading = false;
+                if (root.isDisposed()) {
+                    return;
+                }
+                if (!error) {
+                    downloadProgress.setSelection(downloadProgress.getMaximum());
+                }
+                downloadStep.setForeground(downloadStep.getDisplay().getSystemColor(error ? SWT.COLOR_DARK_RED
+                        : SWT.COLOR_WIDGET_FOREGROUND));
+                downloadStep.setText(result);
+                refresh();
+            });
+        }, "kiban-replica-download");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Receiving is the first half of the bar, applying the second. */
+    private void step(ReplicaDownload.Progress p) {
+        if (root.isDisposed() || !downloading) {
+            return;
+        }
+        long total = Math.max(1, p.total());
+        int half = downloadProgress.getMaximum() / 2;
+        switch (p.phase()) {
+            case "download" -> {
+                downloadProgress.setSelection((int) (half * Math.min(p.done(), total) / total));
+                downloadStep.setText(Messages.get("admin.download.receiving", p.done(), p.total()));
+            }
+            case "apply" -> {
+                downloadProgress.setSelection(half + (int) (half * Math.min(p.done(), total) / total));
+                downloadStep.setText(Messages.get("admin.download.applying", p.done(), p.total()));
+            }
+            default -> downloadProgress.setSelection(downloadProgress.getMaximum());
+        }
+        root.layout(true, true);
+    }
+
     /** The sync service posts every change of its state. */
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
@@ -202,6 +311,11 @@ public class SyncAdminPart {
                 : SWT.COLOR_WIDGET_FOREGROUND));
         boolean may = session.current().map(o -> o.may(Permission.SWITCH_DISASTER_MODE)).orElse(false);
         syncNow.setEnabled(configured && !on);
+        boolean admin = session.current().map(o -> o.may(Permission.ADMINISTER)).orElse(false);
+        download.setEnabled(configured && !on && admin && replica != null && !downloading);
+        downloadHint.setText(!configured ? "" : on ? Messages.get("admin.download.disaster")
+                : !admin ? Messages.get("admin.download.noPermission")
+                        : connection.dataAsOf().isEmpty() ? Messages.get("admin.download.never") : "");
         disasterOn.setEnabled(configured && may && !on);
         disasterOff.setEnabled(configured && may && on);
         if (configured && !may && message.getText().isEmpty()) {

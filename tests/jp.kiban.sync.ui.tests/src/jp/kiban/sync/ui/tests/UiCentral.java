@@ -46,6 +46,8 @@ final class UiCentral {
     final Databases.CloseableDatabase db;
     final CentralStoreImpl store;
     final AtomicInteger requests = new AtomicInteger();
+    /** Latency added to every pull (a slow line), so that a download's progress can be seen. */
+    volatile long pullDelayMillis;
     final TerminalCredential desk;
     private ServiceRegistration<Servlet> registration;
 
@@ -69,6 +71,11 @@ final class UiCentral {
 
     static String sha256(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The API root, as a terminal is configured with it. */
+    String apiUrl() {
+        return "http://127.0.0.1:" + Integer.getInteger("org.osgi.service.http.port") + "/central/api/v1/";
     }
 
     synchronized void start() {
@@ -132,8 +139,12 @@ final class UiCentral {
         @Override
         public void service(ServletRequest req, ServletResponse res) throws ServletException, IOException {
             requests.incrementAndGet();
-            if (req instanceof HttpServletRequest h && h.getRequestURI() == null) {
-                throw new ServletException("no request URI");
+            if (pullDelayMillis > 0 && req instanceof HttpServletRequest h && h.getRequestURI().endsWith("/pull")) {
+                try {
+                    Thread.sleep(pullDelayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             inner.service(req, res);
         }
