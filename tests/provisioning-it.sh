@@ -205,4 +205,21 @@ out list4 | grep -Eq "jp\.kiban\.healthinsurance\.impl +[^ ]+ +(ACTIVE|STARTING)
 has_kokuho kokuho4 || fail "the kokuho command is missing after the second install"
 [ "$(derby_count kokuho_person)" = "$persons" ] || fail "the 国保 data is not back after the second install"
 say "installed again from $HTTP_URL: the kokuho command and its $persons insured persons are back"
+
+# --- an optional function (住民記録 8.1 本人通知) is installed and removed like any feature ---------------------------
+OPTIONAL=jp.kiban.resident.notification.feature
+out available4 | grep -q "^$OPTIONAL " || fail "the repository does not offer the optional function $OPTIONAL"
+cli install5 features install "$OPTIONAL" --repo "$REPO" || fail "install $OPTIONAL"
+cli list5 features list || fail "features list after installing $OPTIONAL"
+out list5 | grep -q "^$OPTIONAL " || fail "$OPTIONAL is not listed as installed after a restart"
+out list5 | grep -Eq "jp\.kiban\.resident\.notification +[^ ]+ +(ACTIVE|STARTING|RESOLVED)" || fail "jp.kiban.resident.notification is not in the framework after the install"
+cli spec5 spec report || fail "spec report with $OPTIONAL"
+out spec5 | grep -Eq "juki:8\.1\.1/optional .*jp\.kiban\.resident\.notification" || fail "the conformance report does not show the optional function 8.1.1 as installed"
+cli uninstall5 features uninstall "$OPTIONAL" || fail "uninstall $OPTIONAL"
+cli list6 features list || fail "features list after uninstalling $OPTIONAL"
+out list6 | grep -q "^$OPTIONAL " && fail "$OPTIONAL is still listed after the uninstall"
+out list6 | grep -q "^$FEATURE " || fail "uninstalling $OPTIONAL removed $FEATURE as well"
+cli spec6 spec report || fail "spec report after uninstalling $OPTIONAL"
+out spec6 | grep -q "juki:8\.1\.1/optional" && fail "the conformance report still shows 8.1.1 after the uninstall"
+say "the optional function $OPTIONAL was installed and removed; $FEATURE stays"
 echo "provisioning test passed"
