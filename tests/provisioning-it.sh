@@ -210,6 +210,8 @@ say "installed again from $HTTP_URL: the kokuho command and its $persons insured
 OPTIONAL=jp.kiban.resident.notification.feature
 out available4 | grep -q "^$OPTIONAL " || fail "the repository does not offer the optional function $OPTIONAL"
 cli install5 features install "$OPTIONAL" --repo "$REPO" || fail "install $OPTIONAL"
+cli migrate5 db migrate || fail "db migrate with $OPTIONAL"
+out migrate5 | grep -q "notification" || fail "db migrate did not apply the schema of $OPTIONAL"
 cli list5 features list || fail "features list after installing $OPTIONAL"
 out list5 | grep -q "^$OPTIONAL " || fail "$OPTIONAL is not listed as installed after a restart"
 out list5 | grep -Eq "jp\.kiban\.resident\.notification +[^ ]+ +(ACTIVE|STARTING|RESOLVED)" || fail "jp.kiban.resident.notification is not in the framework after the install"
