@@ -28,6 +28,7 @@ import jp.kiban.healthinsurance.HouseholdSummary;
 import jp.kiban.healthinsurance.KokuhoBatch;
 import jp.kiban.healthinsurance.KokuhoNotices;
 import jp.kiban.platform.Operator;
+import jp.kiban.ui.Form;
 import jp.kiban.ui.Session;
 import jp.kiban.ui.UiKeys;
 

@@ -28,6 +28,7 @@ import jp.kiban.residenttax.ResidentTax;
 import jp.kiban.residenttax.ResidentTaxBatch;
 import jp.kiban.residenttax.ResidentTaxNotices;
 import jp.kiban.residenttax.Taxpayer;
+import jp.kiban.ui.Form;
 import jp.kiban.ui.Session;
 import jp.kiban.ui.UiKeys;
 
@@ -69,7 +70,7 @@ public class BatchPart {
         Label title = new Label(parent, SWT.WRAP);
         title.setText(Messages.get("batch.title"));
         title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        form = new Form(parent, 1);
+        form = Texts.form(parent);
         form.text("batch.year", Messages.get("batch.year"), 6).setText(Integer.toString(Texts.currentYear()));
         Composite buttons = new Composite(parent, SWT.NONE);
         buttons.setLayout(new GridLayout(3, false));
