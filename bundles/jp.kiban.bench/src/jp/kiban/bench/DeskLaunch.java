@@ -51,19 +51,26 @@ final class DeskLaunch {
         List<Double> launches = new ArrayList<>();
         List<Double> logins = new ArrayList<>();
         List<Double> heaps = new ArrayList<>();
+        List<Double> cpus = new ArrayList<>();
+        List<String> loads = new ArrayList<>();
         String problem = null;
         for (int i = 0; i <= repeat && problem == null; i++) {
             try {
+                loads.add(Machine.loadAverage());
                 double[] r = launchOnce(data);
                 launches.add(r[0]);
+                if (r[3] >= 0 && i > 0) {
+                    cpus.add(r[3]);
+                }
                 if (r[1] >= 0) {
                     logins.add(r[1]);
                 }
                 if (r[2] >= 0) {
                     heaps.add(r[2]);
                 }
-                log.printf("[%d]   desk client %d: login window after %.1f s, logged in with the main window shown after %s%n",
-                        size, i + 1, r[0], r[1] < 0 ? "(no login)" : String.format(Locale.ROOT, "%.1f s", r[1]));
+                log.printf("[%d]   desk client %d: login window after %.1f s, logged in with the main window shown after %s"
+                        + " (CPU %.1f s, load %s)%n", size, i + 1, r[0],
+                        r[1] < 0 ? "(no login)" : String.format(Locale.ROOT, "%.1f s", r[1]), r[3], loads.get(loads.size() - 1));
             } catch (IOException | RuntimeException e) {
                 problem = e.getMessage();
                 log.printf("[%d]   desk client: %s%n", size, problem);
@@ -73,6 +80,8 @@ final class DeskLaunch {
             }
         }
         List<Figure> out = new ArrayList<>();
+        // the wall-clock figures grow with the machine's load (a launch is several CPU-seconds on few cores): say which
+        String load = loads.isEmpty() ? "" : "1-min load " + String.join(", ", loads) + " at the launches";
         String label = "Desk client: launch to login window (main window built)";
         if (launches.isEmpty()) {
             out.add(Figure.notMeasured(db, size, "desk.launch", label, "s", "not measured: " + problem));
@@ -82,7 +91,13 @@ final class DeskLaunch {
                 "fresh Equinox configuration area"));
         double[] warm = launches.subList(1, launches.size()).stream().mapToDouble(Double::doubleValue).toArray();
         out.add(warm.length == 0 ? Figure.notMeasured(db, size, "desk.launch", label, "s", problem == null ? "" : problem)
-                : Figure.of(db, size, "desk.launch", label, "s", warm, null, problem == null ? "" : problem));
+                : Figure.of(db, size, "desk.launch", label, "s", warm, null, problem == null ? load : problem));
+        if (!cpus.isEmpty()) {
+            out.add(Figure.of(db, size, "desk.cpu", "Desk client: CPU time of a launch until logged in (all threads)", "s",
+                    cpus.stream().mapToDouble(Double::doubleValue).toArray(), null,
+                    "user + system time of the desk process (JIT compilers, OSGi start, e4/SWT, Derby, the login);"
+                            + " unlike the wall-clock figures, hardly changed by other work on the machine"));
+        }
         String loginLabel = "Desk client: launch to logged in, main window shown";
         if (logins.isEmpty()) {
             out.add(Figure.notMeasured(db, size, "desk.login", loginLabel, "s",
@@ -104,7 +119,10 @@ final class DeskLaunch {
         return out;
     }
 
-    /** Seconds to the home line, seconds to the login line (or -1), and MB of heap used after a GC (or -1). */
+    /**
+     * Seconds to the home line, seconds to the login line (or -1), MB of heap used after a GC (or -1), and the CPU
+     * seconds the process used until it was logged in (or home shown; -1 where the platform does not say).
+     */
     private double[] launchOnce(Path data) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
@@ -165,7 +183,8 @@ final class DeskLaunch {
             }
             double seconds = (shownAt.get() - start) / 1e9;
             double login = loggedIn.await(LOGIN_TIMEOUT_S, TimeUnit.SECONDS) ? (loggedInAt.get() - start) / 1e9 : -1;
-            return new double[] { seconds, login, heapAfterGc(p.pid()) };
+            double cpu = p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
+            return new double[] { seconds, login, heapAfterGc(p.pid()), cpu };
         } finally {
             p.destroy();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {

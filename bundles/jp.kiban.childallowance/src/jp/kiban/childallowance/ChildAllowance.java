@@ -37,6 +37,21 @@ public interface ChildAllowance {
      */
     Recipient certify(Operator operator, Application application);
 
+    /** Chunk size of {@link #certifyAll}: recipients written per transaction. */
+    int CERTIFY_CHUNK = 200;
+
+    /**
+     * Many 認定 at once (a town's first data, a take-over from another system, the demo town): every application is
+     * checked exactly as {@link #certify} checks it, and within the list as one call after the other would be (an
+     * applicant twice, a child in two applications). If any is refused, nothing is written and the result lists every
+     * refusal by its position in the list (1-based). Otherwise they are written in chunks of {@value #CERTIFY_CHUNK},
+     * one transaction and one access-log entry (naming the chunk's persons) per chunk. Should a record be refused while
+     * its chunk is written (a clerk certified the person in the meantime), that chunk is rolled back and the call stops
+     * with a {@link ChildAllowanceException} ({@code certifyAll.stopped}) that names the record and says how many
+     * recipients were stored before it.
+     */
+    BulkResult certifyAll(Operator operator, java.util.List<Application> applications);
+
     /** 額改定（増額）請求: another child (birth, 転入, 監護の開始 …) from the month after the 請求 (15日特例 too). */
     Recipient addChild(Operator operator, UUID recipient, ChildEntry child, LocalDate applicationDate,
             ApplicationTrigger trigger, Optional<LocalDate> eventDate);

@@ -37,6 +37,20 @@ public interface HealthInsurance {
      */
     Qualification acquire(Operator operator, AddresseeNumber person, LocalDate acquiredOn, AcquisitionReason reason);
 
+    /** Chunk size of {@link #acquireAll}: acquisitions written per transaction. */
+    int ACQUIRE_CHUNK = 500;
+
+    /**
+     * Many 資格取得 at once (a town's first data, a take-over from another system, the demo town): every one is checked
+     * exactly as {@link #acquire} checks it, and a person may appear only once. If any is refused, nothing is written
+     * and the result lists every refusal by its position in the list (1-based, in {@code line}). Otherwise they are
+     * written in chunks of {@value #ACQUIRE_CHUNK}, one transaction and one access-log entry (naming the chunk's persons)
+     * per chunk. Should a record be refused while its chunk is written (someone insured the person in the meantime),
+     * that chunk is rolled back and the call stops with a {@link KokuhoException} ({@code acquireAll.stopped}) that
+     * names the record and says how many were stored before it.
+     */
+    ImportResult acquireAll(Operator operator, java.util.List<Acquisition> acquisitions);
+
     /** 資格喪失 by the clerk: the person must be insured with an open 資格 that began before that day. */
     Qualification lose(Operator operator, AddresseeNumber person, LocalDate lostOn, LossReason reason);
 

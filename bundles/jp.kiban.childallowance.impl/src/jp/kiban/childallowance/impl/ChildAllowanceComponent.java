@@ -20,6 +20,7 @@ import jp.kiban.childallowance.AllowanceCalculator;
 import jp.kiban.childallowance.AllowanceChild;
 import jp.kiban.childallowance.AllowanceTask;
 import jp.kiban.childallowance.Application;
+import jp.kiban.childallowance.BulkResult;
 import jp.kiban.childallowance.ApplicationTrigger;
 import jp.kiban.childallowance.ChildAllowance;
 import jp.kiban.childallowance.ChildAllowanceException;
@@ -143,9 +144,23 @@ public class ChildAllowanceComponent implements ChildAllowance {
             String relationship, boolean supported) {
     }
 
+    /** A 認定請求 that passed every check against the register, with what its write needs. */
+    private record Checked(Application application, LocalDate applied, Optional<LocalDate> event, YearMonth start,
+            ResidentRecord now, LocalDate applicantBirth, List<Resolved> children, long amount) {
+    }
+
     @Override
     public Recipient certify(Operator operator, Application application) {
         Guard.staff(authorisation, operator, "jidoteate.certify");
+        Checked c = check(operator, application);
+        Recipient certified = tx.required(em -> Store.recipient(em, write(em, c, operator)));
+        accessLog.record(AccessEvent.of(operator, AccessKind.CHANGE, "jidoteate.certify", persons(certified), false,
+                "start " + c.start() + " monthly " + c.amount()));
+        return certified;
+    }
+
+    /** Everything certify checks before its transaction: dates, the applicant and the children on the register, the amount. */
+    private Checked check(Operator operator, Application application) {
         LocalDate applied = checkApplicationDate(application.applicationDate());
         Optional<LocalDate> event = checkEvent(application.trigger(), application.eventDate(), applied);
         YearMonth start = AllowanceCalculator.startMonth(applied, application.trigger(), event);
@@ -185,39 +200,126 @@ public class ChildAllowanceComponent implements ChildAllowance {
             throw new ChildAllowanceException("children.noneEligible");
         }
         long amount = AllowanceCalculator.monthly(start, facts).total();
+        return new Checked(application, applied, event, start, now, applicantBirth, List.copyOf(children), amount);
+    }
 
-        Recipient certified = tx.required(em -> {
-            Store.activeRecipientOf(em, applicant.value()).ifPresent(r -> {
-                throw new ChildAllowanceException("recipient.alreadyCertified", applicant.value(), Store.month(r.startMonth));
-            });
-            for (Resolved c : children) {
-                checkNotElsewhere(em, c, null);
-            }
-            RecipientEntity r = new RecipientEntity();
-            r.id = UUID.randomUUID().toString();
-            copyPerson(r, now, applicantBirth);
-            r.applicationDate = applied;
-            r.applicationTrigger = application.trigger().name();
-            r.eventDate = event.orElse(null);
-            r.startMonth = Store.month(start);
-            r.recordedBy = operator.id();
-            r.recordedAt = Instant.now();
-            em.persist(r);
-            for (Resolved c : children) {
-                persistChild(em, r.id, c, start, c.supported() ? start : null, operator.id());
-            }
-            String detail = "認定請求（" + application.trigger().label()
-                    + (AllowanceCalculator.specialRuleApplies(applied, application.trigger(), event) ? "・15日特例" : "")
-                    + "）対象児童等 " + children.size() + "人";
-            Store.addRevision(em, r.id, RevisionKind.CERTIFICATION, start, amount, applied, event.orElse(null), detail,
-                    operator.id());
-            Store.closeAnswered(em, List.of(TaskKind.BIRTH_APPLICATION.name(), TaskKind.MOVE_IN_APPLICATION.name()),
-                    r.householdNumber, null, null, operator.id(), "認定により完了");
-            return Store.recipient(em, r);
+    /** The checks against this business's tables (not a recipient yet, no child certified elsewhere), in a transaction. */
+    private static void checkStored(EntityManager em, Checked c) {
+        AddresseeNumber applicant = c.application().applicant();
+        Store.activeRecipientOf(em, applicant.value()).ifPresent(r -> {
+            throw new ChildAllowanceException("recipient.alreadyCertified", applicant.value(), Store.month(r.startMonth));
         });
-        accessLog.record(AccessEvent.of(operator, AccessKind.CHANGE, "jidoteate.certify", persons(certified), false,
-                "start " + start + " monthly " + amount));
-        return certified;
+        for (Resolved child : c.children()) {
+            checkNotElsewhere(em, child, null);
+        }
+    }
+
+    /** Inside the caller's transaction: the checks against the stored recipients, then the recipient, children, revision. */
+    private static RecipientEntity write(EntityManager em, Checked c, Operator operator) {
+        checkStored(em, c);
+        Application application = c.application();
+        RecipientEntity r = new RecipientEntity();
+        r.id = UUID.randomUUID().toString();
+        copyPerson(r, c.now(), c.applicantBirth());
+        r.applicationDate = c.applied();
+        r.applicationTrigger = application.trigger().name();
+        r.eventDate = c.event().orElse(null);
+        r.startMonth = Store.month(c.start());
+        r.recordedBy = operator.id();
+        r.recordedAt = Instant.now();
+        em.persist(r);
+        for (Resolved child : c.children()) {
+            persistChild(em, r.id, child, c.start(), child.supported() ? c.start() : null, operator.id());
+        }
+        String detail = "認定請求（" + application.trigger().label()
+                + (AllowanceCalculator.specialRuleApplies(c.applied(), application.trigger(), c.event()) ? "・15日特例" : "")
+                + "）対象児童等 " + c.children().size() + "人";
+        Store.addRevision(em, r.id, RevisionKind.CERTIFICATION, c.start(), c.amount(), c.applied(), c.event().orElse(null),
+                detail, operator.id());
+        Store.closeAnswered(em, List.of(TaskKind.BIRTH_APPLICATION.name(), TaskKind.MOVE_IN_APPLICATION.name()),
+                r.householdNumber, null, null, operator.id(), "認定により完了");
+        return r;
+    }
+
+    @Override
+    public BulkResult certifyAll(Operator operator, List<Application> applications) {
+        Guard.staff(authorisation, operator, "jidoteate.certify");
+        List<BulkResult.Problem> problems = new ArrayList<>();
+        List<Checked> checked = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        java.util.Map<String, Checked> applicants = new java.util.HashMap<>();
+        java.util.Map<String, Checked> childOf = new java.util.HashMap<>();
+        for (int i = 0; i < applications.size(); i++) {
+            try {
+                Checked c = check(operator, applications.get(i));
+                // within the input as one call after the other would find them in the tables
+                String applicant = c.application().applicant().value();
+                Checked earlier = applicants.get(applicant);
+                if (earlier != null) {
+                    throw new ChildAllowanceException("recipient.alreadyCertified", applicant, earlier.start());
+                }
+                for (Resolved child : c.children()) {
+                    Checked other = child.person().map(n -> childOf.get(n.value())).orElse(null);
+                    if (other != null) {
+                        throw new ChildAllowanceException("child.otherRecipient", child.name(),
+                                other.now().person().displayName().fullName());
+                    }
+                }
+                applicants.put(applicant, c);
+                c.children().forEach(child -> child.person().ifPresent(n -> childOf.put(n.value(), c)));
+                checked.add(c);
+                positions.add(i + 1);
+            } catch (ChildAllowanceException e) {
+                problems.add(new BulkResult.Problem(i + 1, e));
+            }
+        }
+        // against the stored recipients, before anything is written (again in each chunk's transaction)
+        for (int from = 0; from < checked.size(); from += CERTIFY_CHUNK) {
+            int to = Math.min(checked.size(), from + CERTIFY_CHUNK);
+            int first = from;
+            problems.addAll(tx.readOnly(em -> {
+                List<BulkResult.Problem> found = new ArrayList<>();
+                for (int i = first; i < to; i++) {
+                    try {
+                        checkStored(em, checked.get(i));
+                    } catch (ChildAllowanceException e) {
+                        found.add(new BulkResult.Problem(positions.get(i), e));
+                    }
+                }
+                return found;
+            }));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(BulkResult.Problem::position));
+            return new BulkResult(0, problems);
+        }
+        int stored = 0;
+        for (int from = 0; from < checked.size(); from += CERTIFY_CHUNK) {
+            List<Checked> chunk = checked.subList(from, Math.min(checked.size(), from + CERTIFY_CHUNK));
+            int first = from;
+            int[] at = { -1 };
+            try {
+                tx.requiredRun(em -> {
+                    List<String> persons = new ArrayList<>();
+                    for (int i = 0; i < chunk.size(); i++) {
+                        at[0] = first + i;
+                        Checked c = chunk.get(i);
+                        write(em, c, operator);
+                        persons.add(c.application().applicant().value());
+                        c.children().forEach(child -> child.person().ifPresent(n -> persons.add(n.value())));
+                    }
+                    at[0] = -1;
+                    accessLog.record(AccessEvent.of(operator, AccessKind.CHANGE, "jidoteate.certify", persons, false,
+                            "bulk of " + chunk.size() + " recipients"));
+                });
+            } catch (ChildAllowanceException e) {
+                int failed = at[0] < 0 ? first : at[0];
+                throw new ChildAllowanceException("certifyAll.stopped", stored, positions.get(failed),
+                        checked.get(failed).application().applicant().value(), e.getMessage(java.util.Locale.ROOT));
+            }
+            stored += chunk.size();
+        }
+        return new BulkResult(stored, List.of());
     }
 
     private static LocalDate checkApplicationDate(LocalDate applied) {

@@ -1,8 +1,5 @@
 package jp.kiban.childallowance.impl;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -25,11 +22,11 @@ import jp.kiban.childallowance.Payment;
 import jp.kiban.childallowance.Recipient;
 import jp.kiban.childallowance.RecipientSummary;
 import jp.kiban.childallowance.Revision;
+import jp.kiban.cli.spi.BusinessCommand;
 import jp.kiban.cli.spi.CliContext;
 import jp.kiban.cli.spi.CliContribution;
 import jp.kiban.core.id.AddresseeNumber;
 import jp.kiban.platform.Operator;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,22 +45,9 @@ public class JidoteateCliComponent implements CliContribution {
 
     @Command(name = ChildAllowance.BUSINESS, mixinStandardHelpOptions = true,
             description = "Child allowance (児童手当): recipients, amounts, the payment schedule, notices, tasks.")
-    public static final class Jidoteate implements Runnable {
-        private final CliContext context;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    public static final class Jidoteate extends BusinessCommand {
         Jidoteate(CliContext context) {
-            this.context = context;
-        }
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(context.out());
-        }
-
-        private Operator operator() {
-            return context.operator(); // the services check (staff of jidoteate, supervisors, administrators)
+            super(context);
         }
 
         private static YearMonth month(String text) {
@@ -201,12 +185,7 @@ public class JidoteateCliComponent implements CliContribution {
             Recipient r = recipient(op, person);
             byte[] pdf = context.service(AllowanceNotices.class).notice(op, r.id(),
                     date != null ? date : ChildAllowanceComponent.today());
-            try {
-                Files.write(out, pdf);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            context.out().printf("Wrote %s (%d bytes)%n", out, pdf.length);
+            writePdf(out, pdf);
             return 0;
         }
 

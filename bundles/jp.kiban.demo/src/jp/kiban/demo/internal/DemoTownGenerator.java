@@ -27,6 +27,7 @@ import jp.kiban.addressee.TownImportMode;
 import jp.kiban.addressee.TownImportResult;
 import jp.kiban.demo.DemoTown;
 import jp.kiban.demo.DemoTownContribution;
+import jp.kiban.persistence.Database;
 import jp.kiban.platform.Municipality;
 import jp.kiban.platform.MunicipalityService;
 import jp.kiban.platform.Operator;
@@ -68,6 +69,8 @@ public class DemoTownGenerator implements DemoTown {
     private MunicipalityService municipalities;
     @Reference
     private TownDictionary dictionary;
+    @Reference
+    private Database database;
     private final List<DemoTownContribution> contributions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -94,6 +97,9 @@ public class DemoTownGenerator implements DemoTown {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "Demo data of " + c.id() + " failed: " + e.getMessage(), e);
             }
+        }
+        if (added.values().stream().anyMatch(n -> n > 0)) {
+            updateStatistics();
         }
         return added;
     }
@@ -183,6 +189,7 @@ public class DemoTownGenerator implements DemoTown {
             changes.applyAll(system, part);
             changeCount += part.size();
         }
+        updateStatistics();
         Result result = new Result(households,
                 persons + (int) later.stream().filter(c -> c instanceof ChangeRequest.Birth).count(), changeCount,
                 foreigners, (System.nanoTime() - start) / 1_000_000);
@@ -190,6 +197,25 @@ public class DemoTownGenerator implements DemoTown {
             populateContributions(seed);
         }
         return result;
+    }
+
+    /**
+     * A bulk load: the planner of PostgreSQL knows nothing of the new rows until the tables are analysed (a search by
+     * birth date scanned a whole index, 9–14 ms instead of 0.06 ms, on a fresh town of 10,000). A failure is logged:
+     * the town is there, only slower to search until autovacuum analyses it.
+     */
+    private void updateStatistics() {
+        long t = System.nanoTime();
+        try {
+            int tables = database.updateStatistics();
+            if (tables > 0) {
+                LOG.log(System.Logger.Level.INFO, "Statistics of {0} tables updated after the demo data in {1} ms", tables,
+                        (System.nanoTime() - t) / 1_000_000);
+            }
+        } catch (java.sql.SQLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not update the database statistics after the demo data (searches"
+                    + " stay slow until the database analyses its tables): " + e.getMessage());
+        }
     }
 
     /** The demo town's 住所辞書, so that address entry at the counter completes its 町字. */

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 import jp.kiban.core.csv.Csv;
 import jp.kiban.core.id.AddresseeNumber;
 import jp.kiban.core.id.HouseholdNumber;
+import jp.kiban.healthinsurance.Acquisition;
 import jp.kiban.healthinsurance.AcquisitionReason;
 import jp.kiban.healthinsurance.HealthInsurance;
 import jp.kiban.healthinsurance.HouseholdSummary;
@@ -125,6 +126,25 @@ public class HealthInsuranceComponent implements HealthInsurance {
     public Qualification acquire(Operator operator, AddresseeNumber person, LocalDate acquiredOn,
             AcquisitionReason reason) {
         Guard.staff(authorisation, operator, "kokuho.acquire");
+        Checked c = check(operator, person, acquiredOn, reason, h -> registry.household(operator, h));
+        Qualification q = tx.required(em -> write(em, c, Store.qualifications(em, List.of(person.value())), operator));
+        accessLog.record(AccessEvent.of(operator, AccessKind.CHANGE, "kokuho.acquire", List.of(person.value()), false,
+                acquiredOn + " " + reason));
+        return q;
+    }
+
+    /** An acquisition that passed the checks against the register, with what its write needs. */
+    private record Checked(AddresseeNumber person, LocalDate acquiredOn, AcquisitionReason reason, ResidentRecord now,
+            Household household) {
+    }
+
+    /**
+     * The checks of a 資格取得 against the register (the checks against this business's own tables run in the writing
+     * transaction, {@link #write}): not in the future, on the register that day, the birth date known, not before
+     * birth, younger than 75.
+     */
+    private Checked check(Operator operator, AddresseeNumber person, LocalDate acquiredOn, AcquisitionReason reason,
+            java.util.function.Function<HouseholdNumber, Household> households) {
         if (acquiredOn.isAfter(today())) {
             throw new KokuhoException("acquire.future");
         }
@@ -144,23 +164,98 @@ public class HealthInsuranceComponent implements HealthInsurance {
             throw new KokuhoException("acquire.lateElderly");
         }
         ResidentRecord now = registry.current(operator, person).orElse(onDay);
-        Household household = registry.household(operator, now.householdNumber());
-        Qualification q = tx.required(em -> {
-            for (QualificationEntity existing : Store.qualifications(em, List.of(person.value()))) {
-                if (existing.lostOn == null) {
-                    throw new KokuhoException("acquire.alreadyInsured", existing.acquiredOn);
+        return new Checked(person, acquiredOn, reason, now, households.apply(now.householdNumber()));
+    }
+
+    /** No open 資格, and none that ends after the new one would begin ({@code existing}: the person's). */
+    private static void checkNotInsured(List<QualificationEntity> existing, LocalDate acquiredOn) {
+        for (QualificationEntity e : existing) {
+            if (e.lostOn == null) {
+                throw new KokuhoException("acquire.alreadyInsured", e.acquiredOn);
+            }
+            if (e.lostOn.isAfter(acquiredOn)) {
+                throw new KokuhoException("acquire.overlaps", e.lostOn);
+            }
+        }
+    }
+
+    /** Inside the caller's transaction: the check against the person's 資格 so far ({@code existing}), then the write. */
+    private static Qualification write(jakarta.persistence.EntityManager em, Checked c, List<QualificationEntity> existing,
+            Operator operator) {
+        checkNotInsured(existing, c.acquiredOn());
+        Store.copy(em, c.now());
+        refreshHeads(em, c.household());
+        return Store.qualification(Store.acquire(em, c.person().value(), c.acquiredOn(), c.reason(), operator.id()));
+    }
+
+    @Override
+    public ImportResult acquireAll(Operator operator, List<Acquisition> acquisitions) {
+        Guard.staff(authorisation, operator, "kokuho.acquire");
+        List<ImportResult.Problem> problems = new ArrayList<>();
+        List<Checked> checked = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        // one read of each household per call: the register is the same for every member's check
+        Map<String, Household> households = new java.util.HashMap<>();
+        for (int i = 0; i < acquisitions.size(); i++) {
+            Acquisition a = acquisitions.get(i);
+            try {
+                if (!seen.add(a.person().value())) {
+                    throw new KokuhoException("acquire.duplicate", a.person().value());
                 }
-                if (existing.lostOn.isAfter(acquiredOn)) {
-                    throw new KokuhoException("acquire.overlaps", existing.lostOn);
+                checked.add(check(operator, a.person(), a.acquiredOn(), a.reason(),
+                        h -> households.computeIfAbsent(h.value(), k -> registry.household(operator, h))));
+                positions.add(i + 1);
+            } catch (KokuhoException e) {
+                problems.add(new ImportResult.Problem(i + 1, e));
+            }
+        }
+        // the checks against this business's own tables, before anything is written (again in each chunk's transaction)
+        for (int from = 0; from < checked.size(); from += ACQUIRE_CHUNK) {
+            int to = Math.min(checked.size(), from + ACQUIRE_CHUNK);
+            List<Checked> chunk = checked.subList(from, to);
+            Map<String, List<QualificationEntity>> existing = tx.readOnly(em -> Store.byPerson(
+                    Store.qualifications(em, chunk.stream().map(c -> c.person().value()).toList())));
+            for (int i = from; i < to; i++) {
+                Checked c = checked.get(i);
+                try {
+                    checkNotInsured(existing.getOrDefault(c.person().value(), List.of()), c.acquiredOn());
+                } catch (KokuhoException e) {
+                    problems.add(new ImportResult.Problem(positions.get(i), e));
                 }
             }
-            Store.copy(em, now);
-            refreshHeads(em, household);
-            return Store.qualification(Store.acquire(em, person.value(), acquiredOn, reason, operator.id()));
-        });
-        accessLog.record(AccessEvent.of(operator, AccessKind.CHANGE, "kokuho.acquire", List.of(person.value()), false,
-                acquiredOn + " " + reason));
-        return q;
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(ImportResult.Problem::line));
+            return new ImportResult(0, problems);
+        }
+        int stored = 0;
+        for (int from = 0; from < checked.size(); from += ACQUIRE_CHUNK) {
+            List<Checked> chunk = checked.subList(from, Math.min(checked.size(), from + ACQUIRE_CHUNK));
+            List<String> persons = chunk.stream().map(c -> c.person().value()).toList();
+            int first = from;
+            int[] at = { -1 };
+            try {
+                tx.requiredRun(em -> {
+                    Map<String, List<QualificationEntity>> existing = Store.byPerson(Store.qualifications(em, persons));
+                    for (int i = 0; i < chunk.size(); i++) {
+                        at[0] = first + i;
+                        Checked c = chunk.get(i);
+                        write(em, c, existing.getOrDefault(c.person().value(), List.of()), operator);
+                    }
+                    at[0] = -1;
+                    accessLog.record(AccessEvent.of(operator, AccessKind.CHANGE, "kokuho.acquire", persons, false,
+                            "bulk " + chunk.size() + " (records " + (first + 1) + "–" + (first + chunk.size()) + " of "
+                                    + checked.size() + ")"));
+                });
+            } catch (KokuhoException e) {
+                int failed = at[0] < 0 ? first : at[0];
+                throw new KokuhoException("acquireAll.stopped", stored, positions.get(failed),
+                        checked.get(failed).person().value(), english(e));
+            }
+            stored += chunk.size();
+        }
+        return new ImportResult(stored, List.of());
     }
 
     /** Keeps the copies' 世帯主 marks as the register has them and copies a head who is not yet known (擬制世帯主). */

@@ -1,8 +1,5 @@
 package jp.kiban.healthinsurance.impl;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +9,7 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
+import jp.kiban.cli.spi.BusinessCommand;
 import jp.kiban.cli.spi.CliContext;
 import jp.kiban.cli.spi.CliContribution;
 import jp.kiban.core.id.HouseholdNumber;
@@ -22,7 +20,6 @@ import jp.kiban.healthinsurance.KokuhoNotices;
 import jp.kiban.healthinsurance.PartAssessment;
 import jp.kiban.healthinsurance.TaxAssessment;
 import jp.kiban.platform.Operator;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,18 +34,9 @@ public class KokuhoCliComponent implements CliContribution {
 
     @Command(name = HealthInsurance.BUSINESS, mixinStandardHelpOptions = true,
             description = "National health insurance (国民健康保険): the tax of a household, the yearly batch, tax notices.")
-    public static final class Kokuho implements Runnable {
-        private final CliContext context;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    public static final class Kokuho extends BusinessCommand {
         Kokuho(CliContext context) {
-            this.context = context;
-        }
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(context.out());
+            super(context);
         }
 
         private static int year(Integer year) {
@@ -60,7 +48,7 @@ public class KokuhoCliComponent implements CliContribution {
         int assess(@Option(names = "--household", required = true, description = "世帯番号") String household,
                 @Option(names = "--year", description = "Fiscal year (default: the current one)") Integer year,
                 @Option(names = "--json", description = "Print one JSON document on stdout instead of text.") boolean json) {
-            Operator op = context.operator(); // the services check (staff, supervisors, administrators)
+            Operator op = operator();
             TaxAssessment a = context.service(HealthInsurance.class).assess(op, HouseholdNumber.of(household), year(year));
             if (json) {
                 context.printJson(document(a));
@@ -115,7 +103,7 @@ public class KokuhoCliComponent implements CliContribution {
                 description = "当初賦課: computes and stores the tax of every household for a fiscal year.")
         int batch(@Option(names = "--year", description = "Fiscal year (default: the current one)") Integer year,
                 @Option(names = "--json", description = "Print one JSON document on stdout instead of text.") boolean json) {
-            Operator op = context.operator(); // the services check (staff, supervisors, administrators)
+            Operator op = operator();
             int y = year(year);
             KokuhoBatch.Result r = context.service(KokuhoBatch.class).run(op, y,
                     (done, total) -> context.err().printf("\r%d / %d households", done, total), () -> false);
@@ -145,7 +133,7 @@ public class KokuhoCliComponent implements CliContribution {
                 @Option(names = "--year", description = "Fiscal year (default: the current one)") Integer year,
                 @Option(names = "--date", description = "Date of the notice (default: today)") LocalDate date,
                 @Option(names = "--out", required = true, description = "The PDF file to write") Path out) {
-            Operator op = context.operator(); // the services check (staff, supervisors, administrators)
+            Operator op = operator();
             int y = year(year);
             List<HouseholdNumber> which = new ArrayList<>();
             if (all) {
@@ -160,12 +148,7 @@ public class KokuhoCliComponent implements CliContribution {
             }
             byte[] pdf = context.service(KokuhoNotices.class).taxNotices(op, which, y,
                     date != null ? date : HealthInsuranceComponent.today());
-            try {
-                Files.write(out, pdf);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            context.out().printf("Wrote %s (%d bytes)%n", out, pdf.length);
+            writePdf(out, pdf);
             return 0;
         }
 

@@ -26,7 +26,6 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jp.kiban.addressee.AddresseeDirectory;
 import jp.kiban.addressee.AddresseeNumbers;
 import jp.kiban.addressee.NameAndAddress;
@@ -729,21 +728,29 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
     public int exportCurrent(Operator operator, boolean includeRemoved, java.util.function.Consumer<ResidentRecord> each) {
         require(operator, Permission.ADMINISTER, "permission.administer");
         LocalDate today = today();
-        String jpql = "SELECT s FROM ResidentSnapshot s, ResidentPerson p"
-                + " WHERE p.addresseeNumber = s.addresseeNumber AND p.currentHistory = s.historyNumber"
-                + (includeRemoved ? "" : " AND (s.status = 'RESIDENT' OR (s.status = 'MOVING_OUT' AND s.plannedMoveOut > :today))")
-                + " ORDER BY s.householdNumber, s.addresseeNumber";
+        // The keys of every current snapshot in export order first (one statement, one sort of narrow rows), then the
+        // rows page by page by key. Paging the ordered query itself (OFFSET n ROWS) made the engine join and sort the
+        // whole register again for every page of 500: quadratic, 80–90 % of the business modules' demo share at
+        // 50,000 residents (docs/performance.md).
+        String keysSql = "SELECT s.addressee_number, s.history_number FROM resident_snapshot s, resident_person p"
+                + " WHERE p.addressee_number = s.addressee_number AND p.current_history = s.history_number"
+                + (includeRemoved ? "" : " AND (s.status = 'RESIDENT' OR (s.status = 'MOVING_OUT' AND s.planned_move_out > ?))")
+                + " ORDER BY s.household_number, s.addressee_number";
+        List<Object[]> keys = tx.readOnly(em -> {
+            jakarta.persistence.Query query = em.createNativeQuery(keysSql);
+            if (!includeRemoved) {
+                query.setParameter(1, java.sql.Date.valueOf(today));
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = query.getResultList();
+            return rows;
+        });
         final int page = 500;
-        int offset = 0;
         List<AddresseeNumber> exported = new ArrayList<>();
-        while (true) {
-            int from = offset;
+        for (int from = 0; from < keys.size(); from += page) {
+            List<Object[]> pageKeys = keys.subList(from, Math.min(keys.size(), from + page));
             List<ResidentRecord> chunk = tx.readOnly(em -> {
-                TypedQuery<SnapshotEntity> query = em.createQuery(jpql, SnapshotEntity.class);
-                if (!includeRemoved) {
-                    query.setParameter("today", today);
-                }
-                List<SnapshotEntity> rows = query.setFirstResult(from).setMaxResults(page).getResultList();
+                List<SnapshotEntity> rows = snapshots(em, pageKeys);
                 Reader reader = new Reader(em).prefetch(rows);
                 return rows.stream().map(s -> record(em, reader, s, today, operator)).toList();
             });
@@ -751,10 +758,6 @@ public class ResidentServiceComponent implements ResidentRegistry, ResidentChang
                 each.accept(r);
                 exported.add(r.addresseeNumber());
             });
-            if (chunk.size() < page) {
-                break;
-            }
-            offset += page;
         }
         access(operator, ResidentAccess.Kind.EXPORT, exported, operator.may(Permission.USE_INDIVIDUAL_NUMBER), "export");
         return exported.size();

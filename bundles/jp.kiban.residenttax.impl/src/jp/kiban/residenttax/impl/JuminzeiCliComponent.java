@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
+import jp.kiban.cli.spi.BusinessCommand;
 import jp.kiban.cli.spi.CliContext;
 import jp.kiban.cli.spi.CliContribution;
 import jp.kiban.core.id.AddresseeNumber;
@@ -24,7 +25,6 @@ import jp.kiban.residenttax.ResidentTaxBatch;
 import jp.kiban.residenttax.ResidentTaxNotices;
 import jp.kiban.residenttax.TaxComputation;
 import jp.kiban.residenttax.Taxpayer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,18 +42,9 @@ public class JuminzeiCliComponent implements CliContribution {
 
     @Command(name = ResidentTax.BUSINESS, mixinStandardHelpOptions = true,
             description = "Individual resident tax (個人住民税): taxpayers, incomes, the tax, the yearly batch, tax notices.")
-    public static final class Juminzei implements Runnable {
-        private final CliContext context;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    public static final class Juminzei extends BusinessCommand {
         Juminzei(CliContext context) {
-            this.context = context;
-        }
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(context.out());
+            super(context);
         }
 
         private static int year(Integer year) {
@@ -63,7 +54,7 @@ public class JuminzeiCliComponent implements CliContribution {
         @Command(name = "extract", mixinStandardHelpOptions = true,
                 description = "Copies the residents on the register on 1 January into the taxpayers of the tax year.")
         int extract(@Option(names = "--year", description = "Tax year (default: the current one)") Integer year) {
-            Operator op = context.operator(); // the services check (staff, supervisors, administrators)
+            Operator op = operator();
             int y = year(year);
             int n = context.service(ResidentTax.class).extractTaxpayers(op, y);
             context.out().printf("Tax year %d: %d residents on the register on %s%n", y, n, ResidentTax.assessmentDate(y));
@@ -73,7 +64,7 @@ public class JuminzeiCliComponent implements CliContribution {
         @Command(name = "grade", mixinStandardHelpOptions = true,
                 description = "The town's grade (級地, 1-3) for the per-capita levy exemption limit; --set changes it (administrators).")
         int grade(@Option(names = "--set", description = "The new grade, 1, 2 or 3") Integer set) {
-            Operator op = context.operator();
+            Operator op = operator();
             ResidentTax tax = context.service(ResidentTax.class);
             if (set != null) {
                 tax.setGrade(op, set);
@@ -92,7 +83,7 @@ public class JuminzeiCliComponent implements CliContribution {
                 @Option(names = "--premises", description = "家屋敷課税 (per-capita levy only) instead of living in the town")
                 boolean premises,
                 @Option(names = "--year", description = "Tax year (default: the current one)") Integer year) {
-            Operator op = context.operator();
+            Operator op = operator();
             jp.kiban.addressee.NonResidentData data = jp.kiban.addressee.NonResidentData.of(
                     jp.kiban.core.name.KanjiName.of(family, given), jp.kiban.core.name.Furigana.of(furigana),
                     birth == null ? jp.kiban.core.date.RecordedDate.unknown() : jp.kiban.core.date.RecordedDate.exact(birth));
@@ -109,7 +100,7 @@ public class JuminzeiCliComponent implements CliContribution {
         int assess(@Option(names = "--person", required = true, description = "宛名番号") String person,
                 @Option(names = "--year", description = "Tax year (default: the current one)") Integer year,
                 @Option(names = "--json", description = "Print one JSON document on stdout instead of text.") boolean json) {
-            Operator op = context.operator();
+            Operator op = operator();
             TaxComputation c = context.service(ResidentTax.class).assess(op, year(year), AddresseeNumber.of(person));
             if (json) {
                 context.printJson(document(c));
@@ -160,7 +151,7 @@ public class JuminzeiCliComponent implements CliContribution {
                         + "); all rows or none.")
         int importIncomes(@Option(names = "--file", required = true, description = "The CSV file") Path file,
                 @Option(names = "--year", description = "Tax year (default: the current one)") Integer year) {
-            Operator op = context.operator();
+            Operator op = operator();
             ImportResult r;
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 r = context.service(ResidentTax.class).importIncomes(op, year(year), reader);
@@ -179,7 +170,7 @@ public class JuminzeiCliComponent implements CliContribution {
                 description = "当初課税: extracts the taxpayers and computes and stores the tax of every one for a tax year.")
         int batch(@Option(names = "--year", description = "Tax year (default: the current one)") Integer year,
                 @Option(names = "--json", description = "Print one JSON document on stdout instead of text.") boolean json) {
-            Operator op = context.operator();
+            Operator op = operator();
             ResidentTaxBatch.Result r = context.service(ResidentTaxBatch.class).run(op, year(year),
                     (done, total) -> context.err().printf("\r%d / %d taxpayers", done, total), () -> false);
             context.err().println();
@@ -212,7 +203,7 @@ public class JuminzeiCliComponent implements CliContribution {
                 @Option(names = "--year", description = "Tax year (default: the current one)") Integer year,
                 @Option(names = "--date", description = "Date of the notice (default: today)") LocalDate date,
                 @Option(names = "--out", required = true, description = "The PDF file to write") Path out) {
-            Operator op = context.operator();
+            Operator op = operator();
             int y = year(year);
             List<AddresseeNumber> which = new ArrayList<>();
             if (all) {
@@ -227,12 +218,7 @@ public class JuminzeiCliComponent implements CliContribution {
             }
             byte[] pdf = context.service(ResidentTaxNotices.class).taxNotices(op, y, which,
                     date != null ? date : ResidentTaxComponent.today());
-            try {
-                Files.write(out, pdf);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            context.out().printf("Wrote %s (%d bytes)%n", out, pdf.length);
+            writePdf(out, pdf);
             return 0;
         }
     }

@@ -34,6 +34,7 @@ import jp.kiban.core.id.AddresseeNumber;
 import jp.kiban.resident.Household;
 import jp.kiban.resident.ResidentRecord;
 import jp.kiban.resident.ResidentRegistry;
+import jp.kiban.ui.Form;
 import jp.kiban.ui.PartOpener;
 import jp.kiban.ui.Session;
 import jp.kiban.ui.UiKeys;

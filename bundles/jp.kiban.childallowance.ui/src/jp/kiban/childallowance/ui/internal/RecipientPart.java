@@ -39,6 +39,7 @@ import jp.kiban.childallowance.Revision;
 import jp.kiban.core.DomainException;
 import jp.kiban.core.id.AddresseeNumber;
 import jp.kiban.forms.ui.FormPreviewDialog;
+import jp.kiban.ui.Form;
 import jp.kiban.ui.PartOpener;
 import jp.kiban.ui.Session;
 import jp.kiban.ui.UiKeys;

@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import jp.kiban.childallowance.ChildAllowance;
 import jp.kiban.childallowance.RecipientSummary;
 import jp.kiban.core.DomainException;
+import jp.kiban.ui.Form;
 import jp.kiban.ui.PartOpener;
 import jp.kiban.ui.Session;
 import jp.kiban.ui.UiKeys;

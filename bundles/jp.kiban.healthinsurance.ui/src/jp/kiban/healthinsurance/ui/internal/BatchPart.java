@@ -1,26 +1,11 @@
 package jp.kiban.healthinsurance.ui.internal;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.ProgressBar;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
-import jp.kiban.core.DomainException;
 import jp.kiban.core.id.HouseholdNumber;
 import jp.kiban.forms.ui.FormPreviewDialog;
 import jp.kiban.healthinsurance.HealthInsurance;
@@ -28,15 +13,14 @@ import jp.kiban.healthinsurance.HouseholdSummary;
 import jp.kiban.healthinsurance.KokuhoBatch;
 import jp.kiban.healthinsurance.KokuhoNotices;
 import jp.kiban.platform.Operator;
-import jp.kiban.ui.Session;
-import jp.kiban.ui.UiKeys;
+import jp.kiban.ui.Form;
 
 /**
  * 当初賦課: the 国保税 of every household of the town for a fiscal year, computed and stored by the batch on a
  * background thread, with a progress bar and 中止 (the batch stops after the chunk it is in; what it finished stays
  * stored). Afterwards the figures, and the 納税通知書 of every household in one PDF.
  */
-public class BatchPart {
+public class BatchPart extends jp.kiban.ui.BatchPart<KokuhoBatch.Result> {
     public static final String RUN = "batch.run";
     public static final String CANCEL = "batch.cancel";
     public static final String PROGRESS = "batch.progress";
@@ -50,183 +34,68 @@ public class BatchPart {
     HealthInsurance kokuho;
     @Inject
     KokuhoNotices notices;
-    @Inject
-    Session session;
 
-    private Form form;
-    private Button run;
-    private Button cancel;
-    private Button print;
-    private ProgressBar bar;
-    private Label status;
-    private Table result;
-    private final AtomicBoolean cancelled = new AtomicBoolean();
-    private volatile Thread worker;
-
-    @PostConstruct
-    public void createControls(Composite parent) {
-        parent.setLayout(new GridLayout(1, false));
-        Label title = new Label(parent, SWT.WRAP);
-        title.setText(Messages.get("batch.title"));
-        title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        form = new Form(parent, 1);
-        form.text("batch.year", Messages.get("batch.year"), 6)
-                .setText(Integer.toString(KokuhoNotices.fiscalYearOf(HouseholdsPart.today())));
-        Composite buttons = new Composite(parent, SWT.NONE);
-        buttons.setLayout(new GridLayout(3, false));
-        run = button(buttons, RUN, "batch.run", this::start);
-        cancel = button(buttons, CANCEL, "batch.cancel", () -> {
-            cancelled.set(true);
-            cancel.setEnabled(false);
-            status.setText(Messages.get("batch.cancelling"));
-        });
-        cancel.setEnabled(false);
-        print = button(buttons, NOTICES, "batch.notices", this::printAll);
-        bar = new ProgressBar(parent, SWT.HORIZONTAL | SWT.SMOOTH);
-        bar.setData(UiKeys.KEY, PROGRESS);
-        GridData bgd = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        bgd.widthHint = 500;
-        bgd.heightHint = 18;
-        bar.setLayoutData(bgd);
-        status = new Label(parent, SWT.WRAP);
-        status.setData(UiKeys.KEY, STATUS);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        result = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
-        result.setData(UiKeys.KEY, RESULT);
-        result.setHeaderVisible(true);
-        result.setLinesVisible(true);
-        GridData rgd = new GridData(SWT.BEGINNING, SWT.TOP, false, false);
-        rgd.heightHint = 190;
-        rgd.widthHint = 460;
-        result.setLayoutData(rgd);
-        TableColumn item = new TableColumn(result, SWT.LEFT);
-        item.setText(Messages.get("batch.column.item"));
-        item.setWidth(220);
-        TableColumn value = new TableColumn(result, SWT.RIGHT);
-        value.setText(Messages.get("batch.column.value"));
-        value.setWidth(220);
-        showStored();
+    public BatchPart() {
+        super("", 190, "kokuho-batch");
     }
 
-    private static Button button(Composite parent, String key, String text, Runnable action) {
-        Button b = new Button(parent, SWT.PUSH);
-        b.setText(Messages.get(text));
-        b.setData(UiKeys.KEY, key);
-        b.addListener(SWT.Selection, e -> action.run());
-        return b;
+    @Override
+    protected String text(String key, Object... args) {
+        return Messages.get(key, args);
     }
 
-    private Optional<Integer> year() {
-        return form.parse("batch.year", Rates::fiscalYear, true);
+    @Override
+    protected Form form(Composite parent) {
+        return new Form(parent, 1);
     }
 
-    private void showStored() {
-        Optional<Integer> year = year();
-        if (year.isEmpty()) {
-            return;
-        }
-        try {
-            int stored = batch.storedCount(session.operator(), year.get());
-            status.setText(stored == 0 ? Messages.get("batch.notYet", Messages.fiscalYear(year.get()))
-                    : Messages.get("batch.stored", Messages.fiscalYear(year.get()), stored));
-        } catch (SecurityException e) {
-            status.setText(Messages.get("refused"));
-        }
+    @Override
+    protected int currentYear() {
+        return KokuhoNotices.fiscalYearOf(HouseholdsPart.today());
     }
 
-    void start() {
-        Optional<Integer> year = year();
-        if (year.isEmpty() || worker != null) {
-            status.setText(Messages.get("form.errors"));
-            status.getParent().layout(true, true);
-            return;
-        }
-        Display display = bar.getDisplay();
-        Operator operator = session.operator();
-        int y = year.get();
-        cancelled.set(false);
-        run.setEnabled(false);
-        print.setEnabled(false);
-        cancel.setEnabled(true);
-        bar.setSelection(0);
-        result.removeAll();
-        status.setText(Messages.get("batch.started", Messages.fiscalYear(y)));
-        status.getParent().layout(true, true);
-        Thread t = new Thread(() -> {
-            try {
-                KokuhoBatch.Result r = batch.run(operator, y, (done, total) -> display.asyncExec(() -> progress(done, total)),
-                        cancelled::get);
-                display.asyncExec(() -> finished(r, null));
-            } catch (RuntimeException e) {
-                display.asyncExec(() -> finished(null, e));
-            }
-        }, "kokuho-batch");
-        t.setDaemon(true);
-        worker = t;
-        t.start();
+    @Override
+    protected int parseYear(String text) {
+        return Rates.fiscalYear(text);
     }
 
-    private void progress(int done, int total) {
-        if (bar.isDisposed()) {
-            return;
-        }
-        bar.setMaximum(Math.max(1, total));
-        bar.setSelection(done);
-        if (!cancelled.get()) {
-            status.setText(Messages.get("batch.progress", done, total));
-        }
-        status.getParent().layout(true, true);
+    @Override
+    protected String yearText(int year) {
+        return Messages.fiscalYear(year);
     }
 
-    private void finished(KokuhoBatch.Result r, RuntimeException error) {
-        worker = null;
-        if (bar.isDisposed()) {
-            return;
-        }
-        run.setEnabled(true);
-        print.setEnabled(true);
-        cancel.setEnabled(false);
-        if (error != null) {
-            status.setText(error instanceof DomainException d ? d.getMessage(Locale.JAPANESE)
-                    : error instanceof SecurityException ? Messages.get("refused") : Messages.get("batch.failed", error.getMessage()));
-        } else {
-            status.setText(r.cancelled() ? Messages.get("batch.cancelled", r.computed(), r.total())
-                    : Messages.get("batch.done", Messages.fiscalYear(r.fiscalYear()), r.computed()));
-            row("batch.result.total", Messages.get("households.persons.households", r.total()));
-            row("batch.result.computed", Messages.get("households.persons.households", r.computed()));
-            row("batch.result.tax", Rates.yen(r.totalTax()) + " 円");
-            row("batch.result.reduced", Messages.get("households.persons.households", r.reduced()));
-            row("batch.result.capped", Messages.get("households.persons.households", r.capped()));
-            row("batch.result.speed", Messages.get("batch.result.perSecond", Math.round(r.householdsPerSecond())));
-        }
-        status.getParent().layout(true, true);
+    @Override
+    protected int storedCount(Operator operator, int year) {
+        return batch.storedCount(operator, year);
     }
 
-    private void row(String key, String value) {
-        TableItem item = new TableItem(result, SWT.NONE);
-        item.setText(new String[] { Messages.get(key), value });
+    @Override
+    protected KokuhoBatch.Result run(Operator operator, int year, Progress progress, BooleanSupplier cancelled) {
+        return batch.run(operator, year, progress::done, cancelled);
+    }
+
+    @Override
+    protected Outcome outcome(KokuhoBatch.Result r) {
+        return new Outcome(r.fiscalYear(), r.total(), r.computed(), r.cancelled());
+    }
+
+    @Override
+    protected void showFigures(KokuhoBatch.Result r) {
+        row("batch.result.total", Messages.get("households.persons.households", r.total()));
+        row("batch.result.computed", Messages.get("households.persons.households", r.computed()));
+        row("batch.result.tax", Rates.yen(r.totalTax()) + " 円");
+        row("batch.result.reduced", Messages.get("households.persons.households", r.reduced()));
+        row("batch.result.capped", Messages.get("households.persons.households", r.capped()));
+        row("batch.result.speed", Messages.get("batch.result.perSecond", Math.round(r.householdsPerSecond())));
     }
 
     /** Every household of the year in one PDF, for the post. */
-    void printAll() {
-        Optional<Integer> year = year();
-        if (year.isEmpty()) {
-            return;
-        }
-        try {
-            List<HouseholdNumber> all = kokuho.households(session.operator(), "", year.get(), Integer.MAX_VALUE).stream()
-                    .map(HouseholdSummary::number).toList();
-            byte[] pdf = notices.taxNotices(session.operator(), all, year.get(), HouseholdsPart.today());
-            new FormPreviewDialog(bar.getShell(), Messages.get("batch.notices.title", Messages.fiscalYear(year.get()),
-                    all.size()), pdf, "国保税納税通知書-" + year.get()).open();
-        } catch (DomainException e) {
-            status.setText(e.getMessage(Locale.JAPANESE));
-            status.getParent().layout(true, true);
-        }
-    }
-
-    @PreDestroy
-    void dispose() {
-        cancelled.set(true);
+    @Override
+    protected void printNotices(int year) {
+        List<HouseholdNumber> all = kokuho.households(session.operator(), "", year, Integer.MAX_VALUE).stream()
+                .map(HouseholdSummary::number).toList();
+        byte[] pdf = notices.taxNotices(session.operator(), all, year, HouseholdsPart.today());
+        new FormPreviewDialog(shell(), Messages.get("batch.notices.title", Messages.fiscalYear(year), all.size()), pdf,
+                "国保税納税通知書-" + year).open();
     }
 }

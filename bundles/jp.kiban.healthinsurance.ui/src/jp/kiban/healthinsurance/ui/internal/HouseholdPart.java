@@ -42,6 +42,7 @@ import jp.kiban.healthinsurance.TaxAssessment;
 import jp.kiban.resident.Household;
 import jp.kiban.resident.ResidentRecord;
 import jp.kiban.resident.ResidentRegistry;
+import jp.kiban.ui.Form;
 import jp.kiban.ui.PartOpener;
 import jp.kiban.ui.Session;
 import jp.kiban.ui.UiKeys;

@@ -24,6 +24,7 @@ import jp.kiban.core.id.HouseholdNumber;
 import jp.kiban.healthinsurance.HealthInsurance;
 import jp.kiban.healthinsurance.HouseholdSummary;
 import jp.kiban.healthinsurance.KokuhoNotices;
+import jp.kiban.ui.Form;
 import jp.kiban.ui.PartOpener;
 import jp.kiban.ui.Session;
 import jp.kiban.ui.UiKeys;

@@ -1,6 +1,6 @@
 package jp.kiban.healthinsurance.ui.internal;
 
-import java.text.Normalizer;
+import jp.kiban.ui.Form;
 
 /** Small parsers shared by the parts. */
 final class Rates {
@@ -9,22 +9,7 @@ final class Rates {
 
     /** A fiscal year typed as 2026, ２０２６ or 令和8 / R8 (年度 optional). */
     static int fiscalYear(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().replace("年度", "").replace("年", "");
-        int year;
-        try {
-            if (s.startsWith("令和") || s.startsWith("R") || s.startsWith("r")) {
-                String n = s.replaceFirst("^(令和|R|r)", "");
-                year = n.equals("元") ? 2019 : 2018 + Integer.parseInt(n);
-            } else {
-                year = Integer.parseInt(s);
-            }
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(Messages.get("form.year", text));
-        }
-        if (year < 2000 || year > 2200) {
-            throw new IllegalArgumentException(Messages.get("form.year", text));
-        }
-        return year;
+        return Form.fiscalYear(text, 2000, 2200);
     }
 
     static String yen(long amount) {

@@ -21,6 +21,7 @@ import jp.kiban.healthinsurance.KokuhoNotices;
 import jp.kiban.healthinsurance.KokuhoRateService;
 import jp.kiban.healthinsurance.KokuhoRates;
 import jp.kiban.platform.Permission;
+import jp.kiban.ui.Form;
 import jp.kiban.ui.Session;
 import jp.kiban.ui.UiKeys;
 

@@ -32,6 +32,7 @@ import jp.kiban.residenttax.SingleStatus;
 import jp.kiban.residenttax.Spouse;
 import jp.kiban.residenttax.TaxComputation;
 import jp.kiban.residenttax.Taxpayer;
+import jp.kiban.ui.Form;
 import jp.kiban.ui.PartOpener;
 import jp.kiban.ui.Session;
 import jp.kiban.ui.UiKeys;
@@ -107,7 +108,7 @@ public class TaxpayerPart {
         Composite left = new Composite(content, SWT.NONE);
         left.setLayout(new GridLayout(1, false));
         left.setLayoutData(new GridData(SWT.BEGINNING, SWT.TOP, false, false));
-        form = new Form(left, 1);
+        form = Texts.form(left);
         form.section(Messages.get("taxpayer.section.income"));
         for (String f : AMOUNTS) {
             form.text(f, Messages.get("taxpayer.field." + f), 9);

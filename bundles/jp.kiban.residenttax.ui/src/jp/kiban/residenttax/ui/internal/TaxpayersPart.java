@@ -22,6 +22,7 @@ import jp.kiban.core.DomainException;
 import jp.kiban.core.id.AddresseeNumber;
 import jp.kiban.residenttax.ResidentTax;
 import jp.kiban.residenttax.Taxpayer;
+import jp.kiban.ui.Form;
 import jp.kiban.ui.PartOpener;
 import jp.kiban.ui.Session;
 import jp.kiban.ui.UiKeys;
@@ -55,7 +56,7 @@ public class TaxpayersPart {
         parent.setLayout(new GridLayout(1, false));
         Label title = new Label(parent, SWT.NONE);
         title.setText(Messages.get("taxpayers.title"));
-        form = new Form(parent, 1);
+        form = Texts.form(parent);
         Text text = form.text("taxpayers.text", Messages.get("taxpayers.text"), 20);
         Text year = form.text("taxpayers.year", Messages.get("taxpayers.year"), 6);
         year.setText(Integer.toString(Texts.currentYear()));

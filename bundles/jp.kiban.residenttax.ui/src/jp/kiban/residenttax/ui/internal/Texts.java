@@ -1,14 +1,24 @@
 package jp.kiban.residenttax.ui.internal;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import org.eclipse.swt.widgets.Composite;
+
 import jp.kiban.residenttax.ResidentTax;
+import jp.kiban.ui.Form;
 
 /** Small parsers and formats shared by the parts. */
 final class Texts {
     private Texts() {
+    }
+
+    /**
+     * A one-column form as the 住民税 screens have it: narrower drop-downs (9 characters) and a message that
+     * takes only the room it needs (none while there is nothing to say).
+     */
+    static Form form(Composite parent) {
+        return new Form(parent, 1, 9, 0);
     }
 
     static LocalDate today() {
@@ -21,22 +31,7 @@ final class Texts {
 
     /** A tax year typed as 2026, ２０２６ or 令和8 / R8 (年度 optional). */
     static int taxYear(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().replace("年度", "").replace("年", "");
-        int year;
-        try {
-            if (s.startsWith("令和") || s.startsWith("R") || s.startsWith("r")) {
-                String n = s.replaceFirst("^(令和|R|r)", "");
-                year = n.equals("元") ? 2019 : 2018 + Integer.parseInt(n);
-            } else {
-                year = Integer.parseInt(s);
-            }
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(Messages.get("form.year", text));
-        }
-        if (year < 2021 || year > 2099) {
-            throw new IllegalArgumentException(Messages.get("form.year", text));
-        }
-        return year;
+        return Form.fiscalYear(text, 2021, 2099);
     }
 
     static String yen(long amount) {

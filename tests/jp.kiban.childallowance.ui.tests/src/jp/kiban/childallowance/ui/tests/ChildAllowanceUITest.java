@@ -11,11 +11,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.Tree;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -53,6 +51,7 @@ import jp.kiban.resident.Relationship;
 import jp.kiban.resident.ResidentChanges;
 import jp.kiban.resident.Sex;
 import jp.kiban.testing.ui.Bot;
+import jp.kiban.testing.ui.Desk;
 import jp.kiban.testing.ui.ScreenshotOnFailure;
 import jp.kiban.ui.UiKeys;
 
@@ -67,11 +66,11 @@ import jp.kiban.ui.UiKeys;
 class ChildAllowanceUITest {
     static final String CATEGORY = "児童手当";
     static final Bot bot = new Bot(UiKeys.KEY);
+    static final Desk desk = new Desk(bot, CATEGORY);
     static BundleContext context;
     static LocalDate moveIn;
     static AddresseeNumber father;
     static HouseholdNumber family;
-    private static boolean loggedIn;
 
     static <T> T service(Class<T> type) {
         return context.getService(context.getServiceReference(type));
@@ -115,84 +114,47 @@ class ChildAllowanceUITest {
 
     @AfterAll
     static void closeDialogs() {
-        Bot.ui(() -> {
-            for (Shell s : Display.getDefault().getShells()) {
-                if (FormPreviewDialog.SHELL.equals(s.getData(UiKeys.KEY))) {
-                    s.close();
-                }
-            }
-        });
-    }
-
-    static void open(String entry) {
-        if (!loggedIn) {
-            bot.shell("login window", s -> UiKeys.LOGIN_SHELL.equals(s.getData(UiKeys.KEY)));
-            bot.type(UiKeys.LOGIN_ID, "kanri");
-            bot.type(UiKeys.LOGIN_PASSWORD, "kanri-demo-2026");
-            bot.click(UiKeys.LOGIN_OK);
-            loggedIn = true;
-        }
-        Bot.activateTreeItem(bot.widget(Tree.class, UiKeys.NAVIGATION_TREE), CATEGORY, entry);
-    }
-
-    static void field(String key, String text) {
-        bot.type("form." + key, text);
-    }
-
-    static String message(String key) {
-        return bot.text("form." + key + ".message");
-    }
-
-    static int rowWith(String table, String text) {
-        return Bot.waitFor("a row with " + text + " in " + table, () -> {
-            List<List<String>> rows = bot.rows(table);
-            for (int i = 0; i < rows.size(); i++) {
-                if (String.join(" ", rows.get(i)).contains(text)) {
-                    return i;
-                }
-            }
-            return null;
-        });
+        Desk.closePreviews();
     }
 
     @Test
     @Order(1)
     void theDemoTownsRecipientsAreListedAndSearched() {
-        open("児童手当 受給者一覧");
+        desk.open("児童手当 受給者一覧");
         List<List<String>> all = bot.rows(RecipientsPart.RESULTS);
         assertFalse(all.isEmpty(), "the demo town's recipients");
         assertTrue(bot.text(RecipientsPart.STATUS).contains("受給者"), bot.text(RecipientsPart.STATUS));
         Bot.screenshot("jidoteate-01-recipients");
 
-        field("recipients.month", "令和8年13月");
+        desk.field("recipients.month", "令和8年13月");
         bot.click(RecipientsPart.SEARCH);
-        assertTrue(message("recipients.month").contains("年月ではありません"), message("recipients.month"));
-        field("recipients.month", "2026-12");
-        field("recipients.text", "テアテ");
+        assertTrue(desk.message("recipients.month").contains("年月ではありません"), desk.message("recipients.month"));
+        desk.field("recipients.month", "2026-12");
+        desk.field("recipients.text", "テアテ");
         bot.click(RecipientsPart.SEARCH);
-        assertEquals("", message("recipients.month"));
+        assertEquals("", desk.message("recipients.month"));
         assertTrue(bot.rows(RecipientsPart.RESULTS).isEmpty(), "our family has not applied yet");
     }
 
     @Test
     @Order(2)
     void theApplicationIsRefusedByTheFieldThenCertified() {
-        open("児童手当 認定請求");
-        field("app.applicant", father.value());
+        desk.open("児童手当 認定請求");
+        desk.field("app.applicant", father.value());
         bot.click(ApplicationPart.LOAD);
         List<List<String>> rows = bot.rows(ApplicationPart.CHILDREN);
         assertEquals(4, rows.size(), rows.toString());
-        int student = rowWith(ApplicationPart.CHILDREN, "手当　学");
+        int student = desk.rowWith(ApplicationPart.CHILDREN, "手当　学");
         assertTrue(rows.get(student).get(4).contains("高校生年代後"), rows.get(student).toString());
-        assertTrue(rows.get(rowWith(ApplicationPart.CHILDREN, "手当　三郎")).get(4).contains("児童"));
+        assertTrue(rows.get(desk.rowWith(ApplicationPart.CHILDREN, "手当　三郎")).get(4).contains("児童"));
 
         // a 請求日 in the future: refused by the field; nothing typed is lost
         String future = today().plusDays(3).toString();
-        field("app.applied", future);
+        desk.field("app.applied", future);
         bot.choose("form.app.trigger", "転入");
-        field("app.event", moveIn.toString());
+        desk.field("app.event", moveIn.toString());
         bot.click(ApplicationPart.CERTIFY);
-        assertTrue(message("app.applied").contains("未来の日付"), message("app.applied"));
+        assertTrue(desk.message("app.applied").contains("未来の日付"), desk.message("app.applied"));
         assertTrue(bot.text(ApplicationPart.STATUS).contains("入力した内容はそのまま"), bot.text(ApplicationPart.STATUS));
         assertEquals(future, Bot.ui(() -> bot.widget(Text.class, "form.app.applied").getText()));
         Bot.screenshot("jidoteate-02-application-refused");
@@ -200,17 +162,17 @@ class ChildAllowanceUITest {
         // the student (20) ticked: the 確認書 was handed in, so the toddler is the third child
         Table table = bot.widget(Table.class, ApplicationPart.CHILDREN);
         Bot.ui(() -> table.getItem(student).setChecked(true));
-        field("app.applied", today().minusDays(5).toString());
+        desk.field("app.applied", today().minusDays(5).toString());
         bot.click(ApplicationPart.CERTIFY);
         Bot.waitFor("the recipient part", () -> bot.text(RecipientPart.TITLE).contains("手当　太郎") ? Boolean.TRUE : null);
 
         Recipient r = service(ChildAllowance.class).recipientOf(Operator.system(), father).orElseThrow();
         YearMonth start = YearMonth.from(moveIn).plusMonths(1);
         assertEquals(start, r.startMonth(), "the 15日特例: the month after the 転入");
-        field("view.month", start.toString());
+        desk.field("view.month", start.toString());
         bot.click(RecipientPart.SHOW);
         List<List<String>> children = bot.rows(RecipientPart.CHILDREN);
-        List<String> toddler = children.get(rowWith(RecipientPart.CHILDREN, "手当　三郎"));
+        List<String> toddler = children.get(desk.rowWith(RecipientPart.CHILDREN, "手当　三郎"));
         assertEquals("第3子", toddler.get(4));
         assertEquals("30,000", toddler.get(5));
         assertTrue(bot.text(RecipientPart.SUMMARY).contains("40,000円"), bot.text(RecipientPart.SUMMARY));
@@ -228,11 +190,11 @@ class ChildAllowanceUITest {
     @Test
     @Order(3)
     void theMoveInLeftATaskThatTheCertificationAnswered() {
-        open("児童手当 確認事項");
+        desk.open("児童手当 確認事項");
         assertTrue(bot.rows(TasksPart.TABLE).stream().noneMatch(r -> r.get(3).equals(family.value())),
                 "the 認定 closed the 勧奨");
         bot.check(TasksPart.DONE, true);
-        int row = rowWith(TasksPart.TABLE, family.value());
+        int row = desk.rowWith(TasksPart.TABLE, family.value());
         List<String> task = bot.rows(TasksPart.TABLE).get(row);
         assertTrue(task.get(1).contains("転入：認定請求の勧奨"), task.toString());
         assertTrue(task.get(2).contains("完了") && task.get(2).contains("認定により完了"), task.toString());

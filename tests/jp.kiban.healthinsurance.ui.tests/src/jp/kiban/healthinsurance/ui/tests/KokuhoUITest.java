@@ -10,15 +10,10 @@ import java.time.ZoneId;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.ProgressBar;
-import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Tree;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,7 +34,6 @@ import jp.kiban.core.id.HouseholdNumber;
 import jp.kiban.core.id.LocalGovernmentCode;
 import jp.kiban.core.name.Furigana;
 import jp.kiban.core.name.KanjiName;
-import jp.kiban.forms.ui.FormPreviewDialog;
 import jp.kiban.healthinsurance.AcquisitionReason;
 import jp.kiban.healthinsurance.HealthInsurance;
 import jp.kiban.healthinsurance.KokuhoBatch;
@@ -60,6 +54,8 @@ import jp.kiban.resident.Relationship;
 import jp.kiban.resident.ResidentChanges;
 import jp.kiban.resident.Sex;
 import jp.kiban.testing.ui.Bot;
+import jp.kiban.testing.ui.Desk;
+import jp.kiban.testing.ui.ProgressGate;
 import jp.kiban.testing.ui.ScreenshotOnFailure;
 import jp.kiban.ui.UiKeys;
 
@@ -77,7 +73,7 @@ class KokuhoUITest {
     static LocalDate moveIn;
     static HouseholdNumber family;
     static final Bot bot = new Bot(UiKeys.KEY);
-    private static boolean loggedIn;
+    static final Desk desk = new Desk(bot, CATEGORY);
 
     static <T> T service(Class<T> type) {
         return context.getService(context.getServiceReference(type));
@@ -120,137 +116,92 @@ class KokuhoUITest {
 
     @AfterAll
     static void closeDialogs() {
-        Bot.ui(() -> {
-            for (Shell s : Display.getDefault().getShells()) {
-                if (FormPreviewDialog.SHELL.equals(s.getData(UiKeys.KEY))) {
-                    s.close();
-                }
-            }
-        });
-    }
-
-    static void open(String entry) {
-        if (!loggedIn) {
-            bot.shell("login window", s -> UiKeys.LOGIN_SHELL.equals(s.getData(UiKeys.KEY)));
-            bot.type(UiKeys.LOGIN_ID, "kanri");
-            bot.type(UiKeys.LOGIN_PASSWORD, "kanri-demo-2026");
-            bot.click(UiKeys.LOGIN_OK);
-            loggedIn = true;
-        }
-        Bot.activateTreeItem(bot.widget(Tree.class, UiKeys.NAVIGATION_TREE), CATEGORY, entry);
-    }
-
-    static void field(String key, String text) {
-        bot.type("form." + key, text);
-    }
-
-    static String message(String key) {
-        return bot.text("form." + key + ".message");
-    }
-
-    static int rowWith(String table, String text) {
-        return Bot.waitFor("a row with " + text + " in " + table, () -> {
-            List<List<String>> rows = bot.rows(table);
-            for (int i = 0; i < rows.size(); i++) {
-                if (String.join(" ", rows.get(i)).contains(text)) {
-                    return i;
-                }
-            }
-            return null;
-        });
-    }
-
-    static void preview(String name) {
-        Shell preview = bot.shell("the notice preview", s -> FormPreviewDialog.SHELL.equals(s.getData(UiKeys.KEY)));
-        org.eclipse.swt.widgets.Label image = bot.widget(org.eclipse.swt.widgets.Label.class, FormPreviewDialog.IMAGE);
-        Bot.waitFor("the rendered page", () -> Bot.ui(() -> image.getImage() != null ? Boolean.TRUE : null));
-        Bot.screenshot(name);
-        Bot.ui(preview::close);
+        Desk.closePreviews();
     }
 
     @Test
     @Order(1)
     void theDemoTownsHouseholdsAreListedAndSearched() {
-        open("国保世帯一覧");
+        desk.open("国保世帯一覧");
         List<List<String>> all = bot.rows(HouseholdsPart.RESULTS);
         assertTrue(all.size() >= 2, "the demo town and our family: " + all);
         assertTrue(bot.text(HouseholdsPart.STATUS).contains("世帯"), bot.text(HouseholdsPart.STATUS));
         Bot.screenshot("kokuho-01-households");
 
-        field("households.text", "コクホ");
+        desk.field("households.text", "コクホ");
         bot.click(HouseholdsPart.SEARCH);
         List<List<String>> ours = bot.rows(HouseholdsPart.RESULTS);
         assertEquals(1, ours.size(), ours.toString());
         assertEquals(family.value(), ours.get(0).get(0));
         assertEquals("国保　太郎", ours.get(0).get(1));
 
-        field("households.year", "平成");
+        desk.field("households.year", "平成");
         bot.click(HouseholdsPart.SEARCH);
-        assertTrue(message("households.year").contains("年度ではありません"), message("households.year"));
-        field("households.year", Integer.toString(KokuhoNotices.fiscalYearOf(today())));
+        assertTrue(desk.message("households.year").contains("年度ではありません"), desk.message("households.year"));
+        desk.field("households.year", Integer.toString(KokuhoNotices.fiscalYearOf(today())));
         bot.click(HouseholdsPart.SEARCH);
-        assertEquals("", message("households.year"));
+        assertEquals("", desk.message("households.year"));
     }
 
     @Test
     @Order(2)
     void theClerkAcquiresForTheWifeWithRefusalsByTheFieldThenEntersIncomes() {
-        open("国保世帯一覧");
-        field("households.text", "コクホ");
+        desk.open("国保世帯一覧");
+        desk.field("households.text", "コクホ");
         bot.click(HouseholdsPart.SEARCH);
         bot.selectRows(HouseholdsPart.RESULTS, true, 0);
         assertTrue(bot.text(HouseholdPart.TITLE).contains(family.value()), bot.text(HouseholdPart.TITLE));
-        int wife = rowWith(HouseholdPart.MEMBERS, "国保　花子");
+        int wife = desk.rowWith(HouseholdPart.MEMBERS, "国保　花子");
         assertTrue(bot.rows(HouseholdPart.MEMBERS).get(wife).get(4).contains("未加入"));
         bot.selectRows(HouseholdPart.MEMBERS, false, wife);
         assertTrue(bot.text(HouseholdPart.SELECTED).contains("国保　花子"));
 
         // a date that is no date, then a day in the future: refused, with the reason by the field
-        field("qual.date", "R8.13.40");
+        desk.field("qual.date", "R8.13.40");
         bot.click(HouseholdPart.ACQUIRE);
-        assertFalse(message("qual.date").isBlank(), "a message for an impossible date");
-        field("qual.date", today().plusDays(5).toString());
+        assertFalse(desk.message("qual.date").isBlank(), "a message for an impossible date");
+        desk.field("qual.date", today().plusDays(5).toString());
         bot.click(HouseholdPart.ACQUIRE);
-        assertTrue(message("qual.date").contains("未来の日付"), message("qual.date"));
+        assertTrue(desk.message("qual.date").contains("未来の日付"), desk.message("qual.date"));
         assertTrue(bot.text(HouseholdPart.STATUS).contains("入力した内容はそのまま"), bot.text(HouseholdPart.STATUS));
         assertEquals(today().plusDays(5).toString(), Bot.ui(() -> ((org.eclipse.swt.widgets.Text) bot
                 .widget(org.eclipse.swt.widgets.Text.class, "form.qual.date")).getText()), "nothing typed is lost");
         Bot.screenshot("kokuho-02-household-refused");
 
-        field("qual.date", moveIn.toString());
+        desk.field("qual.date", moveIn.toString());
         bot.choose("form.qual.acquire", "転入");
         bot.click(HouseholdPart.ACQUIRE);
-        Bot.waitFor("the wife's 資格", () -> bot.rows(HouseholdPart.MEMBERS).get(rowWith(HouseholdPart.MEMBERS, "国保　花子"))
+        Bot.waitFor("the wife's 資格", () -> bot.rows(HouseholdPart.MEMBERS).get(desk.rowWith(HouseholdPart.MEMBERS, "国保　花子"))
                 .get(4).contains("取得（転入）") ? Boolean.TRUE : null);
 
         // incomes: a bad amount is refused by the field, then the head's income and the wife's
-        int head = rowWith(HouseholdPart.MEMBERS, "国保　太郎");
+        int head = desk.rowWith(HouseholdPart.MEMBERS, "国保　太郎");
         bot.selectRows(HouseholdPart.MEMBERS, false, head);
-        field("income.amount", "三百万");
+        desk.field("income.amount", "三百万");
         bot.click(HouseholdPart.SAVE_INCOME);
-        assertTrue(message("income.amount").contains("金額"), message("income.amount"));
-        field("income.amount", "3,200,000");
+        assertTrue(desk.message("income.amount").contains("金額"), desk.message("income.amount"));
+        desk.field("income.amount", "3,200,000");
         bot.check(HouseholdPart.WAGE, true);
         bot.click(HouseholdPart.SAVE_INCOME);
-        assertEquals("3,200,000", bot.rows(HouseholdPart.MEMBERS).get(rowWith(HouseholdPart.MEMBERS, "国保　太郎")).get(5));
-        bot.selectRows(HouseholdPart.MEMBERS, false, rowWith(HouseholdPart.MEMBERS, "国保　花子"));
-        field("income.amount", "０");
+        assertEquals("3,200,000", bot.rows(HouseholdPart.MEMBERS).get(desk.rowWith(HouseholdPart.MEMBERS, "国保　太郎")).get(5));
+        bot.selectRows(HouseholdPart.MEMBERS, false, desk.rowWith(HouseholdPart.MEMBERS, "国保　花子"));
+        desk.field("income.amount", "０");
         bot.check(HouseholdPart.WAGE, false);
         bot.click(HouseholdPart.SAVE_INCOME);
-        assertEquals("0", bot.rows(HouseholdPart.MEMBERS).get(rowWith(HouseholdPart.MEMBERS, "国保　花子")).get(5));
+        assertEquals("0", bot.rows(HouseholdPart.MEMBERS).get(desk.rowWith(HouseholdPart.MEMBERS, "国保　花子")).get(5));
         String tax = bot.text(HouseholdPart.TAX);
         assertTrue(tax.contains("医療分") && tax.contains("介護納付金分") && tax.contains("年税額"), tax);
         Bot.screenshot("kokuho-03-household");
 
         bot.clickAsync(HouseholdPart.NOTICE);
-        preview("kokuho-04-notice-preview");
+        desk.preview("kokuho-04-notice-preview");
     }
 
     @Test
     @Order(3)
     void theMoveInLeftATaskThatTheClerkCompletes() {
-        open("国保 確認事項");
-        int row = rowWith(TasksPart.TABLE, family.value());
+        desk.open("国保 確認事項");
+        int row = desk.rowWith(TasksPart.TABLE, family.value());
         assertTrue(bot.rows(TasksPart.TABLE).get(row).get(1).contains("国保加入の確認"), bot.rows(TasksPart.TABLE).get(row).toString());
         Bot.screenshot("kokuho-05-tasks");
         bot.selectRows(TasksPart.TABLE, false, row);
@@ -265,17 +216,17 @@ class KokuhoUITest {
     @Test
     @Order(4)
     void theAdministratorChangesTheRatesWithRefusalsByTheField() {
-        open("国保税 税率");
+        desk.open("国保税 税率");
         assertFalse(bot.text(RatesPart.STATE).isBlank());
-        field("rates.medical.perCapita", "abc");
-        field("rates.medical.incomeRate", "7.123456");
+        desk.field("rates.medical.perCapita", "abc");
+        desk.field("rates.medical.incomeRate", "7.123456");
         bot.click(RatesPart.SAVE);
-        assertTrue(message("rates.medical.perCapita").contains("金額"), message("rates.medical.perCapita"));
-        assertFalse(message("rates.medical.incomeRate").isBlank());
+        assertTrue(desk.message("rates.medical.perCapita").contains("金額"), desk.message("rates.medical.perCapita"));
+        assertFalse(desk.message("rates.medical.incomeRate").isBlank());
         assertTrue(bot.text(RatesPart.STATUS).contains("確認してください"), bot.text(RatesPart.STATUS));
         Bot.screenshot("kokuho-06-rates-refused");
-        field("rates.medical.perCapita", "31,000");
-        field("rates.medical.incomeRate", "7.1");
+        desk.field("rates.medical.perCapita", "31,000");
+        desk.field("rates.medical.incomeRate", "7.1");
         bot.click(RatesPart.SAVE);
         assertTrue(bot.text(RatesPart.STATUS).contains("保存しました"), bot.text(RatesPart.STATUS));
         assertTrue(bot.text(RatesPart.STATE).contains("登録済み"), bot.text(RatesPart.STATE));
@@ -283,11 +234,8 @@ class KokuhoUITest {
     }
 
     /** Holds the first run in its first progress report until the test lets it go. */
-    static final class GatedBatch implements KokuhoBatch {
+    static final class GatedBatch extends ProgressGate implements KokuhoBatch {
         final KokuhoBatch real;
-        final CountDownLatch reached = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        final AtomicBoolean first = new AtomicBoolean(true);
 
         GatedBatch(KokuhoBatch real) {
             this.real = real;
@@ -295,17 +243,10 @@ class KokuhoUITest {
 
         @Override
         public Result run(Operator operator, int fiscalYear, Progress progress, BooleanSupplier cancelled) {
-            boolean gate = first.getAndSet(false);
+            boolean held = holdsThisRun();
             return real.run(operator, fiscalYear, (done, total) -> {
                 progress.done(done, total);
-                if (gate && done == 0) {
-                    reached.countDown();
-                    try {
-                        release.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
+                reported(held, done);
             }, cancelled);
         }
 
@@ -328,7 +269,7 @@ class KokuhoUITest {
         props.put(Constants.SERVICE_RANKING, 100);
         ServiceRegistration<KokuhoBatch> reg = context.registerService(KokuhoBatch.class, gated, props);
         try {
-            open("国保税 当初賦課");
+            desk.open("国保税 当初賦課");
             bot.click(BatchPart.RUN);
             assertTrue(gated.reached.await(60, TimeUnit.SECONDS), "the batch started");
             Bot.waitFor("progress shown", () -> bot.text(BatchPart.STATUS).contains("/ ") ? Boolean.TRUE : null);
@@ -352,7 +293,7 @@ class KokuhoUITest {
                     .isPresent(), "our family's tax is stored");
 
             bot.clickAsync(BatchPart.NOTICES);
-            preview("kokuho-10-notices-preview");
+            desk.preview("kokuho-10-notices-preview");
         } finally {
             gated.release.countDown();
             reg.unregister();

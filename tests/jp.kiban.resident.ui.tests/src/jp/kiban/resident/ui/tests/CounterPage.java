@@ -6,24 +6,16 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Tree;
 
 import jp.kiban.testing.ui.Bot;
+import jp.kiban.testing.ui.Desk;
 import jp.kiban.ui.UiKeys;
 
 /** Page object: the resident base screens as the counter clerk and the supervisor use them. */
 final class CounterPage {
     final Bot bot = new Bot(UiKeys.KEY);
 
-    private static volatile boolean loggedIn;
-
     /** The test hook: the first time, logs in through the login window as the demo supervisor (窓口 + 審査). */
     void logInOnce() {
-        if (loggedIn) {
-            return;
-        }
-        bot.shell("login window", s -> UiKeys.LOGIN_SHELL.equals(s.getData(UiKeys.KEY)));
-        bot.type(UiKeys.LOGIN_ID, "shinsa");
-        bot.type(UiKeys.LOGIN_PASSWORD, "shinsa-demo-1");
-        bot.click(UiKeys.LOGIN_OK);
-        loggedIn = true;
+        Desk.logInOnce(bot, "shinsa", "shinsa-demo-1");
     }
 
     Shell mainWindow() {

@@ -9,15 +9,10 @@ import java.time.ZoneId;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.ProgressBar;
-import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Tree;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,7 +33,6 @@ import jp.kiban.core.date.RecordedDate;
 import jp.kiban.core.id.AddresseeNumber;
 import jp.kiban.core.name.Furigana;
 import jp.kiban.core.name.KanjiName;
-import jp.kiban.forms.ui.FormPreviewDialog;
 import jp.kiban.platform.Operator;
 import jp.kiban.residenttax.ResidentTax;
 import jp.kiban.residenttax.ResidentTaxBatch;
@@ -48,6 +42,8 @@ import jp.kiban.residenttax.ui.internal.BatchPart;
 import jp.kiban.residenttax.ui.internal.TaxpayerPart;
 import jp.kiban.residenttax.ui.internal.TaxpayersPart;
 import jp.kiban.testing.ui.Bot;
+import jp.kiban.testing.ui.Desk;
+import jp.kiban.testing.ui.ProgressGate;
 import jp.kiban.testing.ui.ScreenshotOnFailure;
 import jp.kiban.ui.UiKeys;
 
@@ -64,7 +60,7 @@ class JuminzeiUITest {
     static int year;
     static Taxpayer ours;
     static final Bot bot = new Bot(UiKeys.KEY);
-    private static boolean loggedIn;
+    static final Desk desk = new Desk(bot, CATEGORY);
 
     static <T> T service(Class<T> type) {
         return context.getService(context.getServiceReference(type));
@@ -96,52 +92,19 @@ class JuminzeiUITest {
 
     @AfterAll
     static void closeDialogs() {
-        Bot.ui(() -> {
-            for (Shell s : Display.getDefault().getShells()) {
-                if (FormPreviewDialog.SHELL.equals(s.getData(UiKeys.KEY))) {
-                    s.close();
-                }
-            }
-        });
-    }
-
-    static void open(String entry) {
-        if (!loggedIn) {
-            bot.shell("login window", s -> UiKeys.LOGIN_SHELL.equals(s.getData(UiKeys.KEY)));
-            bot.type(UiKeys.LOGIN_ID, "kanri");
-            bot.type(UiKeys.LOGIN_PASSWORD, "kanri-demo-2026");
-            bot.click(UiKeys.LOGIN_OK);
-            loggedIn = true;
-        }
-        Bot.activateTreeItem(bot.widget(Tree.class, UiKeys.NAVIGATION_TREE), CATEGORY, entry);
-    }
-
-    static void field(String key, String text) {
-        bot.type("form." + key, text);
-    }
-
-    static String message(String key) {
-        return bot.text("form." + key + ".message");
-    }
-
-    static void preview(String name) {
-        Shell preview = bot.shell("the notice preview", s -> FormPreviewDialog.SHELL.equals(s.getData(UiKeys.KEY)));
-        org.eclipse.swt.widgets.Label image = bot.widget(org.eclipse.swt.widgets.Label.class, FormPreviewDialog.IMAGE);
-        Bot.waitFor("the rendered page", () -> Bot.ui(() -> image.getImage() != null ? Boolean.TRUE : null));
-        Bot.screenshot(name);
-        Bot.ui(preview::close);
+        Desk.closePreviews();
     }
 
     @Test
     @Order(1)
     void theDemoTownsTaxpayersAreListedAndSearched() {
-        open("住民税 課税対象者一覧");
+        desk.open("住民税 課税対象者一覧");
         List<List<String>> all = bot.rows(TaxpayersPart.RESULTS);
         assertTrue(all.size() >= 10, "the demo town's taxpayers: " + all.size());
         assertTrue(bot.text(TaxpayersPart.STATUS).contains("人"), bot.text(TaxpayersPart.STATUS));
         Bot.screenshot("juminzei-01-taxpayers");
 
-        field("taxpayers.text", "ジュウミン");
+        desk.field("taxpayers.text", "ジュウミン");
         bot.click(TaxpayersPart.SEARCH);
         List<List<String>> hits = bot.rows(TaxpayersPart.RESULTS);
         assertEquals(1, hits.size(), hits.toString());
@@ -149,42 +112,42 @@ class JuminzeiUITest {
         assertEquals("住民　太郎", hits.get(0).get(1));
         assertEquals("住登外", hits.get(0).get(3));
 
-        field("taxpayers.year", "平成");
+        desk.field("taxpayers.year", "平成");
         bot.click(TaxpayersPart.SEARCH);
-        assertTrue(message("taxpayers.year").contains("年度ではありません"), message("taxpayers.year"));
-        field("taxpayers.year", Integer.toString(year));
+        assertTrue(desk.message("taxpayers.year").contains("年度ではありません"), desk.message("taxpayers.year"));
+        desk.field("taxpayers.year", Integer.toString(year));
         bot.click(TaxpayersPart.SEARCH);
-        assertEquals("", message("taxpayers.year"));
+        assertEquals("", desk.message("taxpayers.year"));
     }
 
     @Test
     @Order(2)
     void theClerkEntersTheIncomeWithRefusalsByTheFieldAndSeesTheTax() {
-        open("住民税 課税対象者一覧");
-        field("taxpayers.text", "ジュウミン");
+        desk.open("住民税 課税対象者一覧");
+        desk.field("taxpayers.text", "ジュウミン");
         bot.click(TaxpayersPart.SEARCH);
         bot.selectRows(TaxpayersPart.RESULTS, true, 0);
         Bot.waitFor("the taxpayer", () -> bot.text(TaxpayerPart.TITLE).contains(ours.person().value()) ? Boolean.TRUE : null);
         assertTrue(bot.text(TaxpayerPart.TAX).contains("所得の申告がありません"), bot.text(TaxpayerPart.TAX));
 
         // refused by the field, nothing typed is lost
-        field("salaryRevenue", "三百万");
-        field("socialInsurance", "450,000");
-        field("dependentsGeneral", "21");
+        desk.field("salaryRevenue", "三百万");
+        desk.field("socialInsurance", "450,000");
+        desk.field("dependentsGeneral", "21");
         bot.click(TaxpayerPart.SAVE);
-        assertTrue(message("salaryRevenue").contains("金額"), message("salaryRevenue"));
-        assertTrue(message("dependentsGeneral").contains("人数"), message("dependentsGeneral"));
+        assertTrue(desk.message("salaryRevenue").contains("金額"), desk.message("salaryRevenue"));
+        assertTrue(desk.message("dependentsGeneral").contains("人数"), desk.message("dependentsGeneral"));
         assertTrue(bot.text(TaxpayerPart.STATUS).contains("確認してください"), bot.text(TaxpayerPart.STATUS));
         assertEquals("三百万", Bot.ui(() -> ((org.eclipse.swt.widgets.Text) bot.widget(org.eclipse.swt.widgets.Text.class,
                 "form.salaryRevenue")).getText()), "nothing typed is lost");
         Bot.screenshot("juminzei-02-taxpayer-refused");
 
         // 給与収入 3,000,000, 社会保険料 450,000: the worked example of CalculatorTest, 年税額 116,500円
-        field("salaryRevenue", "3,000,000");
-        field("dependentsGeneral", "");
+        desk.field("salaryRevenue", "3,000,000");
+        desk.field("dependentsGeneral", "");
         bot.click(TaxpayerPart.SAVE);
         Bot.waitFor("the tax", () -> bot.text(TaxpayerPart.TAX).contains("年税額 116,500円") ? Boolean.TRUE : null);
-        assertEquals("", message("salaryRevenue"));
+        assertEquals("", desk.message("salaryRevenue"));
         assertTrue(bot.text(TaxpayerPart.STATUS).contains("保存しました"), bot.text(TaxpayerPart.STATUS));
         List<List<String>> rows = bot.rows(TaxpayerPart.TAX_TABLE);
         assertEquals(List.of("所得割額（100円未満切捨て）", "66,900", "44,600", "111,500"), rows.get(2));
@@ -193,15 +156,12 @@ class JuminzeiUITest {
         Bot.screenshot("juminzei-03-taxpayer");
 
         bot.clickAsync(TaxpayerPart.NOTICE);
-        preview("juminzei-04-notice-preview");
+        desk.preview("juminzei-04-notice-preview");
     }
 
     /** Holds the first run in its first progress report until the test lets it go. */
-    static final class GatedBatch implements ResidentTaxBatch {
+    static final class GatedBatch extends ProgressGate implements ResidentTaxBatch {
         final ResidentTaxBatch real;
-        final CountDownLatch reached = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        final AtomicBoolean first = new AtomicBoolean(true);
 
         GatedBatch(ResidentTaxBatch real) {
             this.real = real;
@@ -209,17 +169,10 @@ class JuminzeiUITest {
 
         @Override
         public Result run(Operator operator, int taxYear, Progress progress, BooleanSupplier cancelled) {
-            boolean gate = first.getAndSet(false);
+            boolean held = holdsThisRun();
             return real.run(operator, taxYear, (done, total) -> {
                 progress.done(done, total);
-                if (gate && done == 0) {
-                    reached.countDown();
-                    try {
-                        release.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
+                reported(held, done);
             }, cancelled);
         }
 
@@ -242,7 +195,7 @@ class JuminzeiUITest {
         props.put(Constants.SERVICE_RANKING, 100);
         ServiceRegistration<ResidentTaxBatch> reg = context.registerService(ResidentTaxBatch.class, gated, props);
         try {
-            open("住民税 当初課税");
+            desk.open("住民税 当初課税");
             bot.click(BatchPart.RUN);
             assertTrue(gated.reached.await(60, TimeUnit.SECONDS), "the batch started");
             Bot.waitFor("progress shown", () -> bot.text(BatchPart.STATUS).contains("/ ") ? Boolean.TRUE : null);
@@ -266,7 +219,7 @@ class JuminzeiUITest {
                     .orElseThrow().annualTax(), "our taxpayer's tax is stored");
 
             bot.clickAsync(BatchPart.NOTICES);
-            preview("juminzei-07-notices-preview");
+            desk.preview("juminzei-07-notices-preview");
         } finally {
             gated.release.countDown();
             reg.unregister();

@@ -10,23 +10,17 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 import jp.kiban.testing.ui.Bot;
+import jp.kiban.testing.ui.Desk;
 import jp.kiban.ui.ConfirmDialog;
 import jp.kiban.ui.UiKeys;
 
 /** Page object: the desk client's main window, its status line and banner, and the sync screens, as the administrator uses them. */
 final class DeskPage {
     final Bot bot = new Bot(UiKeys.KEY);
-    private static volatile boolean loggedIn;
 
     /** The first time, logs in through the login window as the demo administrator (管理 + 審査). */
     DeskPage() {
-        if (!loggedIn) {
-            bot.shell("login window", s -> UiKeys.LOGIN_SHELL.equals(s.getData(UiKeys.KEY)));
-            bot.type(UiKeys.LOGIN_ID, "kanri");
-            bot.type(UiKeys.LOGIN_PASSWORD, "kanri-demo-2026");
-            bot.click(UiKeys.LOGIN_OK);
-            loggedIn = true;
-        }
+        Desk.logInOnce(bot, Desk.ADMIN_ID, Desk.ADMIN_PASSWORD);
         bot.widget(Tree.class, UiKeys.NAVIGATION_TREE);
     }
 
