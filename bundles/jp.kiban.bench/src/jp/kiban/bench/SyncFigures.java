@@ -111,11 +111,15 @@ final class SyncFigures {
         double pushSeconds = (System.nanoTime() - t) / 1e9;
         int pushed = first[0] + first[1] + first[2];
         double rate = pushed / Math.max(pushSeconds, 1e-9);
-        log.printf("[%d]   pushed %d of %d outbox entries in %.2f s; the rest …%n", size, pushed, waiting, pushSeconds);
+        SyncClient.PushTimes firstTimes = client.pushTimes();
+        log.printf("[%d]   pushed %d of %d outbox entries in %.2f s (%s); the rest …%n", size, pushed, waiting, pushSeconds,
+                phases(firstTimes, new SyncClient.PushTimes(0, 0, 0, 0)));
         t = System.nanoTime();
         int[] rest = client.push(BATCH, Integer.MAX_VALUE);
         double restSeconds = (System.nanoTime() - t) / 1e9;
         int restCount = rest[0] + rest[1] + rest[2];
+        log.printf("[%d]   pushed the rest, %d entries, in %.2f s (%s)%n", size, restCount, restSeconds,
+                phases(client.pushTimes(), firstTimes));
 
         // the floor: the same rows into the same table, plain JDBC batches of 500, one commit per batch
         double jdbcSeconds = plainJdbc(town, pushed);
@@ -123,7 +127,8 @@ final class SyncFigures {
         out.add(Figure.of(db, size, PUSH, PUSH_LABEL, "s", new double[] { pushSeconds }, jdbcSeconds, String.format(Locale.ROOT,
                 "%d events (%s) in batches of %d: %.0f events/s; plain JDBC %.0f rows/s; the rest of the outbox (%d events) %.0f events/s",
                 pushed, restCount == 0 ? "the whole outbox of this town" : "the first of " + waiting + " in the outbox", BATCH, rate,
-                jdbcRate, restCount, restCount / Math.max(restSeconds, 1e-9))));
+                jdbcRate, restCount, restCount / Math.max(restSeconds, 1e-9)) + "; " + phases(firstTimes,
+                        new SyncClient.PushTimes(0, 0, 0, 0))));
 
         // a new terminal of the same town downloads everything into its inbox (here: this data folder's sync_inbox)
         TerminalCredential b = register(api, town, "ベンチ 窓口2");
@@ -140,6 +145,14 @@ final class SyncFigures {
                 "%d events in pages of 1,000 (%.0f events/s), stored in the inbox; applying them to a register is not part of this figure",
                 r.pulled(), r.pulled() / Math.max(replicaSeconds, 1e-9))));
         return out;
+    }
+
+    /** Per batch, on average: reading the outbox, the central store's round trip, the acknowledgement. */
+    private static String phases(SyncClient.PushTimes now, SyncClient.PushTimes before) {
+        int n = Math.max(1, now.batches() - before.batches());
+        return String.format(Locale.ROOT, "per batch: outbox read %.1f ms, central round trip %.1f ms, acknowledgement %.1f ms",
+                (now.readNanos() - before.readNanos()) / 1e6 / n, (now.centralNanos() - before.centralNanos()) / 1e6 / n,
+                (now.acknowledgeNanos() - before.acknowledgeNanos()) / 1e6 / n);
     }
 
     /** POST /admin/terminals with the administrator token, as an administrator registers a desk terminal. */

@@ -40,6 +40,28 @@ public final class SyncClient {
     public record Result(int applied, int duplicates, int conflicts, int pulled, long lastSequence, int replicated) {
     }
 
+    /**
+     * Where the pushes of this client spent their time, in nanoseconds summed over every batch since it was made:
+     * reading the outbox, the round trip to the central store (JSON both ways, HTTP and the store's transaction),
+     * and the acknowledgement in the outbox.
+     */
+    public record PushTimes(int batches, long readNanos, long centralNanos, long acknowledgeNanos) {
+    }
+
+    private final long[] pushTimes = new long[4];
+
+    /** The time spent so far per phase of {@link #push}. */
+    public synchronized PushTimes pushTimes() {
+        return new PushTimes((int) pushTimes[0], pushTimes[1], pushTimes[2], pushTimes[3]);
+    }
+
+    private synchronized void timed(long read, long central, long acknowledge) {
+        pushTimes[0]++;
+        pushTimes[1] += read;
+        pushTimes[2] += central;
+        pushTimes[3] += acknowledge;
+    }
+
     /** The central store did not answer as expected; {@link #retryable()} for network trouble and 5xx. */
     public static final class SyncException extends Exception {
         private static final long serialVersionUID = 1L;
@@ -157,7 +179,9 @@ public final class SyncClient {
         long total = outbox.pendingCount();
         long done = 0;
         for (int round = 0; round < maxBatches; round++) {
+            long t0 = System.nanoTime();
             List<OutboxEntry> pending = outbox.pending(batchSize + 1);
+            long t1 = System.nanoTime();
             if (pending.isEmpty()) {
                 break;
             }
@@ -175,12 +199,14 @@ public final class SyncClient {
             List<OutboxEntry> batch = pending.subList(0, end);
             PushResponse r = call("POST", "push", new PushRequest(batch.stream().map(e -> event(e, t.municipalityCode())).toList()),
                     PushResponse.class);
+            long t2 = System.nanoTime();
             Map<UUID, Outbox.Acknowledgement> acks = new HashMap<>();
             for (PushResult p : r.results()) {
                 acks.put(UUID.fromString(p.eventId()), new Outbox.Acknowledgement(p.outcome().name(), p.centralSequence()));
                 counts[p.outcome().ordinal()]++;
             }
             outbox.acknowledge(acks);
+            timed(t1 - t0, t2 - t1, System.nanoTime() - t2);
             done += batch.size();
             progress.accept(done, Math.max(total, done));
             steps.step("push", done, Math.max(total, done));

@@ -64,4 +64,58 @@ class OutboxOnBothEnginesTest {
             }
         }
     }
+
+    /**
+     * pending(max) reads the oldest waiting entries in local order, at most max, wherever they lie among
+     * acknowledged ones (acknowledged out of order, in gaps, at both ends), and nothing once all are acknowledged.
+     */
+    @ParameterizedTest
+    @MethodSource("jp.kiban.testing.db.TestDatabases#engines")
+    void pendingIsTheOldestWaitingEntriesInLocalOrderAmongAcknowledgedOnes(Dialect dialect) throws Exception {
+        try (Databases.CloseableDatabase db = TestDatabases.fresh(dialect)) {
+            SyncSchema schema = new SyncSchema();
+            new SqlMigrator(db, () -> BundleScripts.load(impl(), schema, db.dialect())).migrate();
+            EntityManagerFactory emf = JpaUnit.create(db, schema.entityClasses());
+            try {
+                EntityManagerTransactions tx = new EntityManagerTransactions(() -> emf);
+                OutboxComponent outbox = OutboxComponent.create(tx, () -> Optional.of("139998"));
+                List<OutboxEntry> all = new java.util.ArrayList<>();
+                tx.requiredRun(em -> {
+                    for (int i = 0; i < 300; i++) {
+                        all.add(outbox.append(OutboxEvent.record("access.log", Map.of("n", i))));
+                    }
+                });
+                // acknowledged: every third entry, a run of 40 in the middle and the first 10 (out of local order)
+                java.util.Set<java.util.UUID> acked = new java.util.LinkedHashSet<>();
+                for (int i = 299; i >= 0; i--) {
+                    if (i % 3 == 0 || i >= 100 && i < 140 || i < 10) {
+                        acked.add(all.get(i).eventId());
+                    }
+                }
+                assertEquals(acked.size(), outbox.acknowledge(acked));
+                List<java.util.UUID> waiting = all.stream().map(OutboxEntry::eventId).filter(id -> !acked.contains(id)).toList();
+                assertEquals(waiting.size(), outbox.pendingCount());
+                assertEquals(waiting.subList(0, 25), outbox.pending(25).stream().map(OutboxEntry::eventId).toList());
+                assertEquals(waiting, outbox.pending(1000).stream().map(OutboxEntry::eventId).toList());
+                assertEquals(List.of(waiting.get(0)), outbox.pending(1).stream().map(OutboxEntry::eventId).toList());
+                List<OutboxEntry> read = outbox.pending(1000);
+                for (int i = 1; i < read.size(); i++) {
+                    assertTrue(read.get(i - 1).localSequence() < read.get(i).localSequence());
+                }
+                // batch by batch as the sync client goes: every entry once, in local order
+                List<java.util.UUID> pushed = new java.util.ArrayList<>();
+                for (List<OutboxEntry> batch = outbox.pending(17); !batch.isEmpty(); batch = outbox.pending(17)) {
+                    assertTrue(batch.size() <= 17);
+                    List<java.util.UUID> ids = batch.stream().map(OutboxEntry::eventId).toList();
+                    pushed.addAll(ids);
+                    assertEquals(ids.size(), outbox.acknowledge(ids));
+                }
+                assertEquals(waiting, pushed);
+                assertEquals(0, outbox.pendingCount());
+                assertEquals(List.of(), outbox.pending(10));
+            } finally {
+                emf.close();
+            }
+        }
+    }
 }

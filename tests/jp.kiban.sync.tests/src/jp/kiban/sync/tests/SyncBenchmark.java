@@ -92,7 +92,27 @@ class SyncBenchmark {
             }
             assertEquals(BACKLOG, a1.outbox.pendingCount());
             long t0 = System.nanoTime();
-            int[] pushed = a1.client.push(500, Integer.MAX_VALUE);
+            // in slices of 20 batches (10,000 events), each slice's time per batch and phase printed: whether the
+            // cost of a batch grows with the outbox read so far or with the central store's size
+            int[] pushed = new int[3];
+            SyncClient.PushTimes before = a1.client.pushTimes();
+            for (int slice = 0;; slice++) {
+                long s0 = System.nanoTime();
+                int[] p = a1.client.push(500, 20);
+                for (int k = 0; k < 3; k++) {
+                    pushed[k] += p[k];
+                }
+                SyncClient.PushTimes now = a1.client.pushTimes();
+                int n = now.batches() - before.batches();
+                if (n == 0) {
+                    break;
+                }
+                print("push slice " + slice, (p[0] + p[1] + p[2]) / ((System.nanoTime() - s0) / 1e9), "events/s",
+                        String.format("per batch: outbox read %.1f ms, central round trip %.1f ms, acknowledgement %.1f ms",
+                                (now.readNanos() - before.readNanos()) / 1e6 / n, (now.centralNanos() - before.centralNanos()) / 1e6 / n,
+                                (now.acknowledgeNanos() - before.acknowledgeNanos()) / 1e6 / n));
+                before = now;
+            }
             double pushSeconds = (System.nanoTime() - t0) / 1e9;
             assertEquals(BACKLOG, pushed[0]);
             double pushRate = BACKLOG / pushSeconds;
@@ -163,6 +183,10 @@ class SyncBenchmark {
             }
 
             // a new terminal of the town downloads the replica of every resident, then applies it to its register
+            // (-Dkiban.bench.sync.replica=false: the push figures only)
+            if (!Boolean.parseBoolean(System.getProperty("kiban.bench.sync.replica", "true"))) {
+                return;
+            }
             try (SyncWorld.Terminal a2 = new SyncWorld.Terminal(central, TOWN_A, "計測 窓口2")) {
                 long[] marks = new long[2];
                 long start = System.nanoTime();
