@@ -726,10 +726,10 @@ public final class CentralStoreImpl implements CentralStore {
             List<Event> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM central_event"
                     + " WHERE municipality_code = ? AND seq > ?" + (entitiesOnly ? " AND aggregate_key IS NOT NULL" : "")
-                    + " ORDER BY seq")) {
+                    // the limit in the statement (max is checked above), so the planner walks the primary key
+                    + " ORDER BY seq FETCH FIRST " + (max + 1) + " ROWS ONLY")) {
                 p.setString(1, code);
                 p.setLong(2, after);
-                p.setMaxRows(max + 1);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         out.add(event(r));
